@@ -1,0 +1,54 @@
+/** The `qujat` command: a verb, then its arguments. Exit codes: 0 done, 1 invalid input, 2 usage. */
+import { configFromEnvironment } from './environment.js';
+import { RENDER_USAGE, render } from './render.js';
+import { serve } from './serve.js';
+import { locateChromium } from '../render/index.js';
+
+const USAGE = `qujat — signed bilingual (kk/ru) documents for Kazakh e-government services
+
+usage:
+  qujat serve [--port N] [--host H]      run the HTTP service (PORT, QUJAT_* variables apply)
+  ${RENDER_USAGE}
+                                         render one document from a request file
+  qujat chromium                          print the Chromium that would be used, or exit 1
+`;
+
+async function chromium(env: NodeJS.ProcessEnv): Promise<number> {
+  const search = locateChromium(configFromEnvironment(env).render.chromiumPath);
+  if (search.found) {
+    process.stdout.write(`${search.found}\n`);
+    return 0;
+  }
+  process.stderr.write(`no Chromium found; looked at:\n  ${search.searched.join('\n  ')}\n`);
+  return 1;
+}
+
+/** main runs one command and returns its exit code. */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [verb, ...args] = argv;
+  try {
+    switch (verb) {
+      case 'serve':
+        return await serve(args, env);
+      case 'render':
+        return await render(args, env);
+      case 'chromium':
+        return await chromium(env);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        return verb === undefined ? 2 : 0;
+      default:
+        process.stderr.write(`unknown command: ${verb}\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}

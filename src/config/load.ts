@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { ConfigSchema, type Config } from './schema.js';
+
+/** Facts about the machine that loadConfig needs for its defaults, passed in so that it stays pure. */
+export interface MachineFacts {
+  readonly cores: number;
+  readonly cwd: string;
+}
+
+/**
+ * ENVIRONMENT lists every variable Qujat reads, with what it sets; the README's table is this one.
+ * The first name in a row wins over the later ones.
+ */
+export const ENVIRONMENT = [
+  { names: ['QUJAT_HOST'], field: 'http.host', help: 'address to listen on', default: '127.0.0.1' },
+  { names: ['PORT', 'QUJAT_PORT'], field: 'http.port', help: 'port to listen on', default: '8080' },
+  { names: ['QUJAT_BODY_LIMIT'], field: 'http.bodyLimit', help: 'largest request body', default: '2mb' },
+  { names: ['QUJAT_RETRY_AFTER_SECONDS'], field: 'http.retryAfterSeconds', help: 'Retry-After sent with 503', default: '5' },
+  { names: ['QUJAT_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH'], field: 'render.chromiumPath', help: 'Chromium executable; found on the system when unset', default: '(located)' },
+  { names: ['QUJAT_RENDER_CONCURRENCY'], field: 'render.pool.concurrency', help: 'documents rendered at once', default: 'number of cores' },
+  { names: ['QUJAT_RENDER_QUEUE_LIMIT'], field: 'render.pool.queueLimit', help: 'documents waiting before 503', default: '64' },
+  { names: ['QUJAT_RENDER_RESTART_AFTER'], field: 'render.pool.restartAfter', help: 'renders before the browser is recycled', default: '1000' },
+  { names: ['QUJAT_RENDER_TIMEOUT_MS'], field: 'render.pool.timeoutMs', help: 'longest render of one document', default: '30000' },
+  { names: ['QUJAT_DATA_DIR'], field: 'paths.data', help: 'keys, database and issued documents', default: './data' },
+  { names: ['QUJAT_PUBLIC_URL'], field: 'publicUrl', help: 'base URL printed in verification QR codes', default: 'http://localhost:8080' },
+  { names: ['QUJAT_LOG_LEVEL'], field: 'log.level', help: 'debug, info, warn, error or silent', default: 'info' },
+] as const;
+
+function setPath(target: Record<string, unknown>, dotted: string, value: string): void {
+  const keys = dotted.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    node = (node[key] ??= {}) as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1] as string] = value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** ConfigError names the variable that holds a bad value, so an operator knows what to fix. */
+export class ConfigError extends Error {}
+
+/** loadConfig maps environment variables onto ConfigSchema; pure: env and machine facts in, frozen Config out. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, machine: MachineFacts): Config {
+  const raw: Record<string, unknown> = {
+    http: {},
+    render: { pool: { concurrency: String(Math.max(1, machine.cores)) } },
+    paths: { root: machine.cwd, data: path.resolve(machine.cwd, 'data') },
+    log: {},
+  };
+  for (const variable of ENVIRONMENT) {
+    const name = variable.names.find((n) => env[n] !== undefined && env[n] !== '');
+    if (!name) continue;
+    const value = env[name] as string;
+    setPath(raw, variable.field, variable.field === 'paths.data' ? path.resolve(machine.cwd, value) : value);
+  }
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const field = issue.path.join('.');
+      const variable = ENVIRONMENT.find((v) => v.field === field);
+      return `${variable ? variable.names.join(' or ') : field}: ${issue.message}`;
+    });
+    throw new ConfigError(`invalid configuration; fix these environment variables: ${problems.join('; ')}`);
+  }
+  return deepFreeze(parsed.data);
+}

@@ -1,0 +1,7 @@
+/** domain: pure types and rules. Imports nothing outside domain/ except zod. */
+export * from './document-kind.js';
+export * from './errors.js';
+export * from './iin.js';
+export * from './language.js';
+export * from './official-date.js';
+export * from './schema-types.js';

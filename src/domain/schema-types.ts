@@ -1,0 +1,89 @@
+/**
+ * Field schemas shared by every document kind and service form, and the one way to run a
+ * schema on input: validateInput turns zod issues into InputIssues with stable rule codes whose
+ * kk and ru texts live in locales/<lang>/validation.json.
+ */
+import { z } from 'zod';
+import { InvalidInputError, type InputIssue } from './errors.js';
+import { isValidBin, isValidIin } from './iin.js';
+import { parseCalendarDate } from './official-date.js';
+
+/** VALIDATION_RULES are the rule codes an InputIssue can carry. */
+export const VALIDATION_RULES = [
+  'REQUIRED',
+  'WRONG_TYPE',
+  'TOO_LONG',
+  'TOO_SHORT',
+  'INVALID_FORMAT',
+  'INVALID_IIN',
+  'INVALID_BIN',
+  'INVALID_DATE',
+  'NOT_ALLOWED_VALUE',
+  'UNKNOWN_FIELD',
+  'DATE_ORDER',
+] as const;
+export type ValidationRule = (typeof VALIDATION_RULES)[number];
+
+const rule = (code: ValidationRule) => ({ params: { rule: code } });
+
+/** MAX_TEXT is the longest single-line value a form accepts (a full name, an organisation). */
+export const MAX_TEXT = 300;
+
+/** text is a single-line, trimmed, non-empty string of bounded length. */
+export const text = (max = MAX_TEXT) => z.string().trim().min(1).max(max);
+
+/** iinSchema: 12 digits with a valid check digit and structure. */
+export const iinSchema = z.string().refine(isValidIin, rule('INVALID_IIN'));
+/** binSchema: 12 digits with a valid check digit and a legal-entity structure. */
+export const binSchema = z.string().refine(isValidBin, rule('INVALID_BIN'));
+/** calendarDateSchema: an existing day written YYYY-MM-DD. */
+export const calendarDateSchema = z.string().refine((v) => parseCalendarDate(v) !== null, rule('INVALID_DATE'));
+/** localizedTextSchema: a proper name or free text given in both languages. */
+export const localizedTextSchema = (max = MAX_TEXT) => z.strictObject({ kk: text(max), ru: text(max) });
+
+/** periodSchema: from ≤ to, both calendar dates. */
+export const periodSchema = z
+  .strictObject({ from: calendarDateSchema, to: calendarDateSchema })
+  .refine((p) => p.from <= p.to, { ...rule('DATE_ORDER'), path: ['to'] });
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function toInputIssues(issue: z.core.$ZodIssue, input: unknown): InputIssue[] {
+  const path = issue.path.map(String).join('.');
+  switch (issue.code) {
+    case 'invalid_type':
+      return [{ path, rule: valueAt(input, issue.path) === undefined ? 'REQUIRED' : 'WRONG_TYPE', params: { expected: issue.expected } }];
+    case 'too_big':
+      return [{ path, rule: 'TOO_LONG', params: { maximum: Number(issue.maximum) } }];
+    case 'too_small':
+      return [{ path, rule: issue.origin === 'string' && issue.minimum === 1 ? 'REQUIRED' : 'TOO_SHORT', params: { minimum: Number(issue.minimum) } }];
+    case 'invalid_format':
+      return [{ path, rule: 'INVALID_FORMAT', params: { format: issue.format } }];
+    case 'invalid_value':
+      return [{ path, rule: 'NOT_ALLOWED_VALUE', params: { allowed: issue.values.map(String).join(', ') } }];
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, rule: 'UNKNOWN_FIELD', params: {} }));
+    case 'invalid_union':
+      return [{ path, rule: 'NOT_ALLOWED_VALUE', params: {} }];
+    case 'custom': {
+      const code = (issue.params as { rule?: ValidationRule } | undefined)?.rule ?? 'INVALID_FORMAT';
+      return [{ path, rule: code, params: {} }];
+    }
+    default:
+      return [{ path, rule: 'INVALID_FORMAT', params: {} }];
+  }
+}
+
+/** validateInput parses input with a schema, or throws InvalidInputError listing every issue. */
+export function validateInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new InvalidInputError({ details: result.error.issues.flatMap((issue) => toInputIssues(issue, input)) });
+}

@@ -1,0 +1,3 @@
+/** http: the Express app (routes, middleware, error mapping). */
+export { createHttpApp, type HttpAppDeps } from './app.js';
+export { errorBody, statusOf } from './errors.js';

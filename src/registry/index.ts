@@ -1,0 +1,2 @@
+/** registry: issued documents and their numbers. */
+export { createRandomDocumentNumbers } from './numbers.js';
