@@ -6,3 +6,4 @@ import { unemployedCertificate } from './documents/unemployed-certificate.js';
 export const documentKinds: readonly DocumentKind[] = [unemployedCertificate as DocumentKind];
 
 export { unemployedCertificate, UnemployedCertificateData } from './documents/unemployed-certificate.js';
+export { SERVICE_IDS, REFUSAL_REASONS, type ServiceId, type RefusalReason } from './service-ids.js';
