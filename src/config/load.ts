@@ -24,6 +24,7 @@ export const ENVIRONMENT = [
   { names: ['QUJAT_DATA_DIR'], field: 'paths.data', help: 'keys, database and issued documents', default: './data' },
   { names: ['QUJAT_PUBLIC_URL'], field: 'publicUrl', help: 'base URL printed in verification QR codes', default: 'http://localhost:8080' },
   { names: ['QUJAT_LOG_LEVEL'], field: 'log.level', help: 'debug, info, warn, error or silent', default: 'info' },
+  { names: ['DATABASE_URL'], field: 'store.url', help: 'PostgreSQL URL shared by all instances; unset: SQLite file data/qujat.db', default: '(SQLite)' },
 ] as const;
 
 function setPath(target: Record<string, unknown>, dotted: string, value: string): void {

@@ -26,6 +26,8 @@ export const ConfigSchema = z.strictObject({
   }),
   publicUrl: z.url().default('http://localhost:8080'),
   log: z.strictObject({ level: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info') }),
+  // Unset: the SQLite file <paths.data>/qujat.db. Set: PostgreSQL, shared by every instance.
+  store: z.strictObject({ url: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL').optional() }).default({}),
 });
 
 /** Config is the parsed, frozen configuration. */

@@ -1,2 +1,20 @@
-/** registry: issued documents and their numbers. */
-export { createRandomDocumentNumbers } from './numbers.js';
+/** registry: issued documents, their numbers, files, hashes and status. */
+export {
+  createDocumentRegistry,
+  type DocumentRegistry,
+  type DocumentStatus,
+  type IssuedDocument,
+  type IssuedDocumentRecord,
+  type Revocation,
+  type Supersession,
+} from './document-registry.js';
+export {
+  DocumentAlreadyRegisteredError,
+  DocumentAlreadyRevokedError,
+  DocumentAlreadySupersededError,
+  DocumentNotFoundError,
+  DocumentNumbersExhaustedError,
+  DocumentSupersedesItselfError,
+  InvalidDocumentNumberError,
+} from './errors.js';
+export { createRandomDocumentNumbers, documentNumber, isValidDocumentNumber } from './numbers.js';

@@ -1,20 +1,38 @@
 /**
- * Document numbers until the registry of issued documents exists: 12 digits, the last a check
- * digit of the IIN scheme, the first two the year. 9 random digits give a collision chance of
- * about n²/2·10⁹ (≈0.5 % at 10⁴ documents a year), which is why the registry replaces this.
+ * Document numbers: 12 digits, `YY` (the year of issue in Asia/Almaty) + a 9-digit sequence per
+ * year + a check digit of the IIN/BIN scheme, so a mistyped number is caught before any lookup.
+ * Sequence values whose 11 digits have no check digit (about 1 in 121) are skipped.
  */
 import { randomInt } from 'node:crypto';
-import { calendarDateInAlmaty, checkDigit } from '../domain/index.js';
+import { calendarDateInAlmaty, checkDigit, isValidIdentificationNumber } from '../domain/index.js';
 
-/** createRandomDocumentNumbers returns numbers `YY` + 9 random digits + check digit. */
+/** The largest sequence value a year can hand out. */
+export const MAX_SEQUENCE = 999_999_999;
+
+/** documentNumber is the number for a sequence value in a year, or null when no check digit exists for it. */
+export function documentNumber(year: number, sequence: number): string | null {
+  const body = `${String(year % 100).padStart(2, '0')}${String(sequence).padStart(9, '0')}`;
+  const check = checkDigit(body);
+  return check === null ? null : `${body}${check}`;
+}
+
+/** isValidDocumentNumber is true for 12 digits whose last is the check digit of the first 11. */
+export function isValidDocumentNumber(value: string): boolean {
+  return isValidIdentificationNumber(value);
+}
+
+/**
+ * createRandomDocumentNumbers returns numbers `YY` + 9 random digits + check digit, without the
+ * registry. Collisions are likely past ~10⁴ documents a year (n²/2·10⁹); the registry's counter
+ * (createDocumentRegistry(...).next) replaces it once the service opens a database.
+ */
 export function createRandomDocumentNumbers() {
   return {
     async next(_kind: string, issuedAt: Date): Promise<string> {
-      const year = String(calendarDateInAlmaty(issuedAt).year % 100).padStart(2, '0');
+      const { year } = calendarDateInAlmaty(issuedAt);
       for (;;) {
-        const body = `${year}${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}`;
-        const check = checkDigit(body);
-        if (check !== null) return `${body}${check}`;
+        const number = documentNumber(year, randomInt(0, MAX_SEQUENCE + 1));
+        if (number !== null) return number;
       }
     },
   };

@@ -1,0 +1,13 @@
+/** Column types that differ between the dialects; every other column uses a type both accept. */
+import type { ColumnDataType } from 'kysely';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** ColumnTypes is what a migration needs to know about its dialect, and nothing more. */
+export interface ColumnTypes {
+  readonly blob: ColumnDataType;
+}
+
+export function columnTypes(dialect: DialectName): ColumnTypes {
+  return { blob: dialect === 'postgres' ? 'bytea' : 'blob' };
+}

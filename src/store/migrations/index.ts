@@ -1,0 +1,27 @@
+/**
+ * The migrations, listed here rather than read from a folder, so that they travel inside dist/
+ * and run the same from a clone and from a package. Names sort in the order they apply.
+ */
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { columnTypes, type ColumnTypes, type DialectName } from './column-types.js';
+import * as documents from './0001_documents.js';
+
+type MigrationUp = (db: Kysely<unknown>, types: ColumnTypes) => Promise<void>;
+
+const MIGRATIONS: Readonly<Record<string, MigrationUp>> = {
+  '0001_documents': documents.up,
+};
+
+/** migrationProvider hands Kysely's Migrator every migration, bound to the dialect's column types. */
+export function migrationProvider(dialect: DialectName): MigrationProvider {
+  const types = columnTypes(dialect);
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return Object.fromEntries(
+        Object.entries(MIGRATIONS).map(([name, up]) => [name, { up: (db: Kysely<unknown>) => up(db, types) }]),
+      );
+    },
+  };
+}
+
+export type { DialectName } from './column-types.js';
