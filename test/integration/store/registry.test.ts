@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { expect, it } from 'vitest';
+import { AppError, checkDigit, definedErrorCodes } from '../../../src/domain/index.js';
+import {
+  createDocumentRegistry,
+  DocumentAlreadyRegisteredError,
+  DocumentAlreadyRevokedError,
+  DocumentAlreadySupersededError,
+  DocumentNotFoundError,
+  DocumentSupersedesItselfError,
+  InvalidDocumentNumberError,
+  isValidDocumentNumber,
+} from '../../../src/registry/index.js';
+import { describeEachDialect, type TestDialect } from '../../helpers/databases.js';
+import { APPLICANT_IIN, sampleRecord, withCheckDigit } from '../../helpers/issued-documents.js';
+
+const NOVEMBER_2026 = new Date('2026-11-22T06:30:00Z');
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+async function setup(dialect: TestDialect) {
+  const store = await dialect.fresh();
+  const db = await store.open();
+  const registry = createDocumentRegistry(db);
+  const issue = (issuedAt = NOVEMBER_2026, overrides = {}) =>
+    db.transaction(async (trx) => {
+      const number = await registry.reserveNumber(trx, issuedAt);
+      await registry.register(trx, sampleRecord(number, { issuedAt, ...overrides }));
+      return number;
+    });
+  return { db, registry, issue };
+}
+
+describeEachDialect('registry', (dialect) => {
+  it('numbers a year from 1 with the year in front and a valid check digit', async () => {
+    const { db, registry } = await setup(dialect);
+    const numbers = await db.transaction(async (trx) => [
+      await registry.reserveNumber(trx, NOVEMBER_2026),
+      await registry.reserveNumber(trx, NOVEMBER_2026),
+    ]);
+    expect(numbers.map((n) => n.slice(0, 11))).toEqual(['26000000001', '26000000002']);
+    expect(numbers.every(isValidDocumentNumber)).toBe(true);
+    // 19:30 UTC on 31 December is already 1 January in Almaty: a new year, a new counter.
+    const newYear = await registry.next('unemployed-certificate', new Date('2026-12-31T19:30:00Z'));
+    expect(newYear.slice(0, 11)).toBe('27000000001');
+  });
+
+  it('skips sequence values that have no check digit', async () => {
+    const { db, registry } = await setup(dialect);
+    let gap = 1;
+    while (checkDigit(`26${String(gap).padStart(9, '0')}`) !== null) gap += 1;
+    await db.transaction((trx) => trx.insertInto('document_counters').values({ year: 2026, last_value: gap - 1 }).execute());
+    const number = await registry.next('unemployed-certificate', NOVEMBER_2026);
+    expect(Number(number.slice(2, 11))).toBe(gap + 1);
+    expect(isValidDocumentNumber(number)).toBe(true);
+  });
+
+  it('registers a document and gives back its metadata, hashes and files byte for byte', async () => {
+    const { registry, issue } = await setup(dialect);
+    const number = await issue();
+    const record = sampleRecord(number);
+    const found = await registry.find(number);
+    expect(found).toEqual({
+      number,
+      kind: 'unemployed-certificate',
+      language: 'kk+ru',
+      issuedAt: new Date('2026-11-22T06:30:00.000Z'),
+      issuer: record.issuer,
+      applicant: { iin: APPLICANT_IIN, name: 'Сәрсенбаева Әйгерім Қанатқызы' },
+      xml: { sha256: sha256(record.xml), size: record.xml.byteLength },
+      pdf: { sha256: sha256(record.pdf), size: record.pdf.byteLength },
+      status: { code: 'valid' },
+    });
+    expect(await registry.readXml(number)).toEqual(record.xml);
+    expect(await registry.readPdf(number)).toEqual(record.pdf);
+    expect(await registry.checkToken(number, `token-${number}`)).toBe(true);
+    expect(await registry.checkToken(number, `token-${number}x`)).toBe(false);
+    expect(await registry.find('260000000017')).toBeNull();
+    expect((await rejection(registry.readPdf('260000000017'))).code).toBe(DocumentNotFoundError.code);
+  });
+
+  it('lists an applicant’s documents newest first', async () => {
+    const { registry, issue } = await setup(dialect);
+    const older = await issue(new Date('2026-03-01T05:00:00Z'));
+    const newer = await issue(new Date('2026-09-01T05:00:00Z'));
+    await issue(NOVEMBER_2026, { applicant: { iin: withCheckDigit('85071240027'), name: 'Басқа адам' } });
+    const listed = await registry.listByApplicant(APPLICANT_IIN);
+    expect(listed.map((d) => d.number)).toEqual([newer, older]);
+  });
+
+  it('revokes once, with reason, time and who; a second revocation or an unknown number is a typed error', async () => {
+    const { registry, issue } = await setup(dialect);
+    const number = await issue();
+    const at = new Date('2026-11-23T04:00:00.000Z');
+    const revoked = await registry.revoke(number, { reason: 'issued in error', at, by: 'operator:42' });
+    expect(revoked.status).toEqual({ code: 'revoked', reason: 'issued in error', at, by: 'operator:42' });
+    expect((await registry.find(number))?.status.code).toBe('revoked');
+
+    const twice = await rejection(registry.revoke(number, { reason: 'again', at, by: 'operator:43' }));
+    expect(twice).toBeInstanceOf(DocumentAlreadyRevokedError);
+    expect(twice.kind).toBe('conflict');
+    expect(twice.params).toEqual({ number, revokedAt: at.toISOString() });
+    expect((await registry.find(number))?.status).toEqual(revoked.status);
+
+    const unknown = await rejection(registry.revoke('260000000017', { reason: 'x', at, by: 'operator:42' }));
+    expect(unknown).toBeInstanceOf(DocumentNotFoundError);
+    expect(unknown.kind).toBe('not_found');
+  });
+
+  it('supersedes a document by its replacement in the same transaction', async () => {
+    const { db, registry, issue } = await setup(dialect);
+    const original = await issue();
+    const at = new Date('2026-11-24T04:00:00.000Z');
+    const replacement = await db.transaction(async (trx) => {
+      const number = await registry.reserveNumber(trx, at);
+      await registry.register(trx, sampleRecord(number, { issuedAt: at }));
+      await registry.supersede(original, { replacement: number, reason: 'name corrected', at, by: 'operator:7' }, trx);
+      return number;
+    });
+    expect((await registry.find(original))?.status).toEqual({
+      code: 'superseded',
+      reason: 'name corrected',
+      at,
+      by: 'operator:7',
+      supersededBy: replacement,
+    });
+    expect((await registry.find(replacement))?.status).toEqual({ code: 'valid' });
+
+    const revokeSuperseded = await rejection(registry.revoke(original, { reason: 'x', at, by: 'operator:7' }));
+    expect(revokeSuperseded).toBeInstanceOf(DocumentAlreadySupersededError);
+    expect(revokeSuperseded.params).toEqual({ number: original, supersededBy: replacement });
+    expect(await rejection(registry.supersede(replacement, { replacement, reason: 'x', at, by: 'o' }))).toBeInstanceOf(
+      DocumentSupersedesItselfError,
+    );
+    const missing = await rejection(registry.supersede(replacement, { replacement: '260000000017', reason: 'x', at, by: 'o' }));
+    expect(missing).toBeInstanceOf(DocumentNotFoundError);
+    expect(missing.params).toEqual({ number: '260000000017' });
+  });
+
+  it('refuses a number registered twice and a number with a wrong check digit', async () => {
+    const { db, registry, issue } = await setup(dialect);
+    const number = await issue();
+    const again = await rejection(db.transaction((trx) => registry.register(trx, sampleRecord(number))));
+    expect(again).toBeInstanceOf(DocumentAlreadyRegisteredError);
+    const typo = `${number.slice(0, 11)}${(Number(number[11]) + 1) % 10}`;
+    const invalid = await rejection(db.transaction((trx) => registry.register(trx, sampleRecord(typo))));
+    expect(invalid).toBeInstanceOf(InvalidDocumentNumberError);
+    expect(await registry.find(typo)).toBeNull();
+  });
+
+  it('leaves no document and no used number behind a transaction that fails after reserving', async () => {
+    const { db, registry } = await setup(dialect);
+    let reserved = '';
+    await expect(
+      db.transaction(async (trx) => {
+        reserved = await registry.reserveNumber(trx, NOVEMBER_2026);
+        await registry.register(trx, sampleRecord(reserved));
+        throw new Error('the workflow transition failed');
+      }),
+    ).rejects.toThrow('the workflow transition failed');
+    expect(await registry.find(reserved)).toBeNull();
+    expect((await rejection(registry.readXml(reserved))).code).toBe(DocumentNotFoundError.code);
+    expect(await registry.listByApplicant(APPLICANT_IIN)).toEqual([]);
+    // The counter rolled back with the transaction, so the next issue gets the same number.
+    expect(await registry.next('unemployed-certificate', NOVEMBER_2026)).toBe(reserved);
+  });
+});
+
+it('has kk and ru texts for every error code the store and the registry define', () => {
+  const codes = [...definedErrorCodes().keys()];
+  expect(codes).toEqual(expect.arrayContaining(['DOCUMENT_NOT_FOUND', 'DOCUMENT_ALREADY_REVOKED', 'STORE_BUSY']));
+  for (const language of ['kk', 'ru']) {
+    const texts = JSON.parse(fs.readFileSync(new URL(`../../../locales/${language}/errors.json`, import.meta.url), 'utf8')) as Record<string, string>;
+    for (const code of codes) expect(texts[code], `${language} ${code}`).toMatch(/\S/);
+  }
+});
