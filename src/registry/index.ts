@@ -17,4 +17,4 @@ export {
   DocumentSupersedesItselfError,
   InvalidDocumentNumberError,
 } from './errors.js';
-export { createRandomDocumentNumbers, documentNumber, isValidDocumentNumber } from './numbers.js';
+export { createRandomDocumentNumbers, documentNumber, isValidDocumentNumber, sequenceOf } from './numbers.js';
