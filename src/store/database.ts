@@ -44,9 +44,12 @@ function describeTarget(config: StoreConfig): string {
   }
 }
 
-function createDialect(config: StoreConfig): { name: DialectName; dialect: Dialect } {
+function createDialect(config: StoreConfig, logger: Logger): { name: DialectName; dialect: Dialect } {
   if (config.url) {
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    // An idle connection that the server drops emits 'error' on the pool; unheard, it would end
+    // the process. The pool replaces the connection, so a log line is all it needs.
+    pool.on('error', (error) => logger.warn('store.connection_lost', { error }));
     return { name: 'postgres', dialect: new PostgresDialect({ pool }) };
   }
   return { name: 'sqlite', dialect: createSqliteDialect({ path: config.sqlitePath, busyTimeoutMs: config.busyTimeoutMs ?? 5000 }) };
@@ -70,7 +73,7 @@ export async function openDatabase(config: StoreConfig, deps: { logger: Logger }
   let name: DialectName = config.url ? 'postgres' : 'sqlite';
   let kysely: Kysely<Tables> | undefined;
   try {
-    const created = createDialect(config);
+    const created = createDialect(config, deps.logger);
     name = created.name;
     kysely = new Kysely<Tables>({ dialect: created.dialect });
     await sql`select 1`.execute(kysely);

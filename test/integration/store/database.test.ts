@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../../src/log/index.js';
 import { openDatabase, StoreUnavailableError } from '../../../src/store/index.js';
 import { describeEachDialect, sqliteDialect } from '../../helpers/databases.js';
@@ -81,6 +82,25 @@ describeEachDialect('database', (dialect) => {
         trx.insertInto('issued_document_files').values({ number: 'missing', xml: Buffer.from('x'), pdf: Buffer.from('y') }).execute(),
       ),
     ).rejects.toThrow(/foreign key/i);
+  });
+});
+
+describeEachDialect('database connections', (dialect) => {
+  it.skipIf(dialect.name !== 'postgres')('survives the server dropping idle connections (PostgreSQL only)', async () => {
+    const store = await dialect.fresh();
+    const db = await store.open({ poolSize: 2 });
+    await Promise.all([sql`select 1`.execute(db.kysely), sql`select 2`.execute(db.kysely)]);
+    const admin = new pg.Client({ connectionString: store.config.url });
+    await admin.connect();
+    try {
+      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    } finally {
+      await admin.end();
+    }
+    // Both pooled connections were idle; each one's loss is reported, then the pool opens new ones.
+    await vi.waitUntil(() => store.logs.filter((l) => l.event === 'store.connection_lost').length === 2, { timeout: 10_000 });
+    const row = await db.kysely.selectFrom('document_counters').selectAll().execute();
+    expect(row).toEqual([]);
   });
 });
 
