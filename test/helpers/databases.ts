@@ -19,7 +19,7 @@ export interface TestStore {
   readonly config: StoreConfig;
   /** The store's log lines, parsed. */
   readonly logs: Array<{ event: string; [field: string]: unknown }>;
-  open(options?: { poolSize?: number }): Promise<Database>;
+  open(options?: Pick<StoreConfig, 'poolSize' | 'busyTimeoutMs'>): Promise<Database>;
 }
 
 export interface TestDialect {

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../../src/log/index.js';
-import { openDatabase, StoreUnavailableError } from '../../../src/store/index.js';
+import { openDatabase, StoreBusyError, StoreUnavailableError } from '../../../src/store/index.js';
 import { describeEachDialect, sqliteDialect } from '../../helpers/databases.js';
 
 describeEachDialect('database', (dialect) => {
@@ -135,6 +136,33 @@ describe('database [sqlite] specifics', () => {
     await Promise.all(Array.from({ length: 100 }, (_, i) => bump(i % 2 === 0 ? a : b)));
     const row = await b.kysely.selectFrom('document_counters').select('last_value').executeTakeFirstOrThrow();
     expect(row.last_value).toBe(100);
+  });
+});
+
+describe('database [sqlite] waiting for another writer', () => {
+  it('waits on the event loop while another process holds the write lock, and gives up with STORE_BUSY', async () => {
+    const store = await sqliteDialect.fresh();
+    const db = await store.open({ busyTimeoutMs: 300 });
+    const other = new BetterSqlite3(store.config.sqlitePath);
+    other.exec('begin immediate');
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 10);
+    try {
+      const error = await db.transaction(async () => undefined).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreBusyError);
+      expect((error as InstanceType<typeof StoreBusyError>).params).toEqual({ timeoutMs: 300 });
+      // The process kept running timers while it waited: nothing blocked inside SQLite.
+      expect(ticks).toBeGreaterThan(3);
+
+      const pending = db.transaction((trx) => trx.insertInto('document_counters').values({ year: 2026, last_value: 1 }).execute());
+      setTimeout(() => other.exec('commit'), 50);
+      await pending;
+      expect(await db.kysely.selectFrom('document_counters').select('last_value').execute()).toEqual([{ last_value: 1 }]);
+    } finally {
+      clearInterval(ticker);
+      if (other.inTransaction) other.exec('rollback');
+      other.close();
+    }
   });
 });
 
