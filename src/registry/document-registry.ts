@@ -66,6 +66,7 @@ export interface Supersession extends Revocation {
 
 const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 
+/** statusOf reads the status columns; the table's check constraints guarantee they are set once a document is no longer valid. */
 function statusOf(row: DocumentRow): DocumentStatus {
   if (row.status === 'valid') return { code: 'valid' };
   const ended = { reason: row.status_reason ?? '', at: new Date(row.status_at ?? 0), by: row.status_by ?? '' };
@@ -189,9 +190,8 @@ export function createDocumentRegistry(db: Database) {
 
     /** revoke ends a valid document's validity; in its own transaction unless given one. */
     async revoke(number: string, revocation: Revocation, trx?: Tx): Promise<IssuedDocument> {
-      return within(trx, (t) =>
-        endValidity(t, number, { status: 'revoked', reason: revocation.reason, at: revocation.at.toISOString(), by: revocation.by, supersededBy: null }),
-      );
+      const { reason, at, by } = revocation;
+      return within(trx, (t) => endValidity(t, number, { status: 'revoked', reason, at: at.toISOString(), by, supersededBy: null }));
     },
 
     /** supersede marks a valid document as replaced by another registered one (usually registered in the same transaction). */

@@ -26,6 +26,12 @@ export async function up(db: Kysely<unknown>, types: ColumnTypes): Promise<void>
     .addColumn('status_at', 'text')
     .addColumn('status_by', 'text')
     .addColumn('superseded_by', 'text', (c) => c.references('issued_documents.number'))
+    .addCheckConstraint('issued_documents_language', sql`language in ('kk', 'ru', 'kk+ru')`)
+    .addCheckConstraint(
+      'issued_documents_status_change',
+      sql`(status = 'valid') = (status_reason is null and status_at is null and status_by is null)`,
+    )
+    .addCheckConstraint('issued_documents_superseded_by', sql`(status = 'superseded') = (superseded_by is not null)`)
     .execute();
   await db.schema.createIndex('issued_documents_applicant').on('issued_documents').columns(['applicant_iin', 'issued_at']).execute();
   await db.schema.createIndex('issued_documents_issued_at').on('issued_documents').column('issued_at').execute();

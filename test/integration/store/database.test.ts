@@ -7,6 +7,23 @@ import { createLogger } from '../../../src/log/index.js';
 import { openDatabase, StoreBusyError, StoreUnavailableError } from '../../../src/store/index.js';
 import { describeEachDialect, sqliteDialect } from '../../helpers/databases.js';
 
+const BARE_ROW = {
+  number: '260000000017',
+  kind: 'k',
+  language: 'kk',
+  issued_at: new Date(0).toISOString(),
+  issuer_bin: 'b',
+  issuer_name_kk: 'kk',
+  issuer_name_ru: 'ru',
+  applicant_iin: 'i',
+  applicant_name: 'n',
+  xml_sha256: 'x',
+  xml_size: 0,
+  pdf_sha256: 'p',
+  pdf_size: 0,
+  token_sha256: 't',
+};
+
 describeEachDialect('database', (dialect) => {
   it('creates the schema on first open and applies no migration twice', async () => {
     const store = await dialect.fresh();
@@ -51,22 +68,7 @@ describeEachDialect('database', (dialect) => {
     await db.transaction(async (trx) => {
       await trx
         .insertInto('issued_documents')
-        .values({
-          number: '260000000017',
-          kind: 'k',
-          language: 'kk',
-          issued_at: new Date(0).toISOString(),
-          issuer_bin: 'b',
-          issuer_name_kk: 'kk',
-          issuer_name_ru: 'ru',
-          applicant_iin: 'i',
-          applicant_name: 'n',
-          xml_sha256: 'x',
-          xml_size: 0,
-          pdf_sha256: 'p',
-          pdf_size: 0,
-          token_sha256: 't',
-        })
+        .values(BARE_ROW)
         .execute();
       await trx.insertInto('issued_document_files').values({ number: '260000000017', xml: Buffer.from(bytes), pdf: Buffer.from(bytes.subarray(1)) }).execute();
     });
@@ -83,6 +85,18 @@ describeEachDialect('database', (dialect) => {
         trx.insertInto('issued_document_files').values({ number: 'missing', xml: Buffer.from('x'), pdf: Buffer.from('y') }).execute(),
       ),
     ).rejects.toThrow(/foreign key/i);
+  });
+
+  it('refuses a status change without reason, time and author, and a superseded row without its replacement', async () => {
+    const store = await dialect.fresh();
+    const db = await store.open();
+    await db.transaction((trx) => trx.insertInto('issued_documents').values(BARE_ROW).execute());
+    const change = (set: { status: 'revoked' | 'superseded'; status_reason?: string; status_at?: string; status_by?: string }) =>
+      db.transaction((trx) => trx.updateTable('issued_documents').set(set).execute());
+    await expect(change({ status: 'revoked' })).rejects.toThrow(/check/i);
+    await expect(change({ status: 'superseded', status_reason: 'r', status_at: 'a', status_by: 'b' })).rejects.toThrow(/check/i);
+    await change({ status: 'revoked', status_reason: 'r', status_at: 'a', status_by: 'b' });
+    await expect(db.transaction((trx) => trx.updateTable('issued_documents').set({ language: 'en' }).execute())).rejects.toThrow(/check/i);
   });
 });
 
