@@ -8,6 +8,7 @@ import {
   DocumentAlreadyRevokedError,
   DocumentAlreadySupersededError,
   DocumentNotFoundError,
+  DocumentNumbersExhaustedError,
   DocumentSupersedesItselfError,
   documentNumber,
   InvalidDocumentNumberError,
@@ -67,6 +68,15 @@ describeEachDialect('registry', (dialect) => {
     const number = await registry.next('unemployed-certificate', NOVEMBER_2026);
     expect(sequenceOf(number)).toBe(gap + 1);
     expect(isValidDocumentNumber(number)).toBe(true);
+  });
+
+  it('refuses to go past the last sequence value of a year', async () => {
+    const { db, registry } = await setup(dialect);
+    await db.transaction((trx) => trx.insertInto('document_counters').values({ year: 2026, last_value: 99_999_999 }).execute());
+    const error = await rejection(registry.next('unemployed-certificate', NOVEMBER_2026));
+    expect(error).toBeInstanceOf(DocumentNumbersExhaustedError);
+    expect(error.params).toEqual({ year: 2026 });
+    expect((await registry.next('unemployed-certificate', new Date('2027-02-01T00:00:00Z'))).slice(0, 10)).toBe('2700000001');
   });
 
   it('registers a document and gives back its metadata, hashes and files byte for byte', async () => {
