@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   checkCatalog,
+  type CatalogCheckInput,
   REFUSAL_REASONS,
   services,
   unemployedCertificateService,
@@ -13,7 +14,7 @@ import '../../../src/workflow/index.js';
 import '../../../src/population/index.js';
 
 const texts = createTranslator(readLocales(path.resolve(import.meta.dirname, '../../../locales')));
-const base = { documentKinds: WORKFLOW_DOCUMENT_KINDS, reasons: REFUSAL_REASONS, texts };
+const base: Omit<CatalogCheckInput, 'services'> = { documentKinds: WORKFLOW_DOCUMENT_KINDS, reasons: REFUSAL_REASONS, texts };
 const good = unemployedCertificateService as AnyServiceDefinition;
 
 function broken(states: Record<string, StateDefinition>, extra: Partial<AnyServiceDefinition> = {}): AnyServiceDefinition {
@@ -90,7 +91,11 @@ describe('the catalogue check', () => {
   it('finds a missing kk or ru text', () => {
     const withoutKazakhStatus = { has: (language: 'kk' | 'ru', key: string) => !(language === 'kk' && key === 'workflow:statuses.RECEIVED') && texts.has(language, key) };
     expect(codes(good, { texts: withoutKazakhStatus })).toEqual(['MISSING_TEXT: kk has no text for workflow:statuses.RECEIVED']);
-    const newState = broken({ LIMBO: { status: 'LIMBO', terminal: 'closed' }, IN_WORK: { ...good.states.IN_WORK, actions: { ...good.states.IN_WORK?.actions, PARK: { to: 'LIMBO', roles: ['PROVIDER_HEAD'], notify: false } } } });
+    const inWork = good.states.IN_WORK as StateDefinition;
+    const newState = broken({
+      LIMBO: { status: 'LIMBO', terminal: 'closed' },
+      IN_WORK: { ...inWork, actions: { ...inWork.actions, PARK: { to: 'LIMBO', roles: ['PROVIDER_HEAD'], notify: false } } },
+    });
     expect(codes(newState)).toEqual(
       expect.arrayContaining([
         'MISSING_TEXT: kk has no text for workflow:states.LIMBO',
