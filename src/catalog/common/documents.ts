@@ -1,7 +1,7 @@
 /**
- * Mappings shared by every service: the refusal letter and the status notification. The output is
- * loose (DocumentData): the document kinds' schemas are owned by the documents room, and the
- * issuing use case adds the issuer, numbers and signature.
+ * Mappings shared by every service. Each returns the part of a document kind's data that the
+ * application knows, under the kind's own field names (src/catalog/documents/*, wip-docs); the
+ * issuing use case adds the issuer, the head who signs, bilingual free texts and numbers.
  */
 import {
   calendarDateInAlmaty,
@@ -17,27 +17,19 @@ export const applicantOf = (application: WorkflowApplication<unknown>) => ({
   fullName: application.applicant.fullName,
 });
 
-/** refusalLetter: «мотивированный отказ» — the reason code (`reasons:<CODE>`) and the justification. */
+/** receivedOn: the day the application was received, in Almaty. */
+export const receivedOn = (application: WorkflowApplication<unknown>): string =>
+  toIsoDate(calendarDateInAlmaty(application.receivedAt));
+
+/**
+ * refusalLetter: «мотивированный отказ». The justification is typed in one language, so the
+ * bilingual `explanation` is left to the use case; a refusal before registration has no application.
+ */
 export function refusalLetter(application: WorkflowApplication<unknown>, context: DocumentContext): DocumentData {
   return {
     applicant: applicantOf(application),
-    serviceId: application.serviceId,
-    applicationNumber: application.number,
-    applicationDate: toIsoDate(calendarDateInAlmaty(application.receivedAt)),
+    service: application.serviceId,
     reason: context.reason ?? null,
-    justification: context.comment ?? null,
-    date: toIsoDate(calendarDateInAlmaty(context.now)),
-  };
-}
-
-/** statusNotification: a request not accepted (EDS) or an application closed without a result. */
-export function statusNotification(application: WorkflowApplication<unknown>, context: DocumentContext): DocumentData {
-  return {
-    applicant: applicantOf(application),
-    serviceId: application.serviceId,
-    applicationNumber: application.number,
-    state: application.state,
-    reason: context.reason ?? null,
-    date: toIsoDate(calendarDateInAlmaty(context.now)),
+    ...(application.number ? { application: { number: application.number, date: receivedOn(application) } } : {}),
   };
 }

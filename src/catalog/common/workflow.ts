@@ -17,8 +17,8 @@ export const REJECT_EDS: ActionDefinition = {
   roles: ['SYSTEM'],
   requires: ['reason'],
   reasons: ['EDS_NOT_CONFIRMED'],
+  // The portal shows a message («сообщение об отказе»), no document: the request was never registered.
   notify: true,
-  issues: 'rejected',
 };
 
 /** refusePersonNotFound: no data on the person in ГБД ФЛ → motivated refusal (Pavlodar §3.4, 000:L190–191). */

@@ -4,7 +4,7 @@
  * Pavlodar 000:L780–782). Deadlines from the Urdzhar tables (reading §2.2).
  */
 import { defineService } from '../../domain/index.js';
-import { applicantOf, refusalLetter, statusNotification } from '../common/documents.js';
+import { applicantOf, receivedOn, refusalLetter } from '../common/documents.js';
 import {
   EXTEND,
   REFUSE_DOCUMENTS,
@@ -100,17 +100,15 @@ export const disabledChildrenHomeEducationService = defineService<DisabledChildr
   outputs: {
     positive: ['disability-support-notification'],
     negative: ['refusal-letter'],
-    rejected: ['status-notification'],
   },
   documentData: {
+    // The decision (basis), the amount and the school come from the provider's decision.
     'disability-support-notification': (application) => ({
-      applicant: applicantOf(application),
+      recipient: applicantOf(application),
       child: application.form.child,
-      conclusion: application.form.conclusion,
-      homeEducationPeriod: application.form.homeEducationPeriod,
-      applicationNumber: application.number,
+      period: application.form.homeEducationPeriod,
+      applicationDate: receivedOn(application),
     }),
     'refusal-letter': refusalLetter,
-    'status-notification': statusNotification,
   },
 });

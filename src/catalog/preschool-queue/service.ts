@@ -5,7 +5,8 @@
  * the regulation is silent: expiry returns nothing by itself, the provider may requeue).
  */
 import { defineService } from '../../domain/index.js';
-import { applicantOf, refusalLetter, statusNotification } from '../common/documents.js';
+import { applicantOf, refusalLetter } from '../common/documents.js';
+import { birthDateFromIin } from '../common/person.js';
 import {
   EXTEND,
   REFUSE_DOCUMENTS,
@@ -89,7 +90,7 @@ export const preschoolQueueService = defineService<PreschoolQueueForm>({
       // No deadline: the child waits until a place is free or turns seven (reading §4.1).
       actions: {
         REFER: { to: 'REFERRAL_PREPARED', roles: ['SYSTEM', ...HEAD_AND_STAFF], notify: false },
-        AGE_OUT: { to: 'AGED_OUT', roles: ['SYSTEM'], notify: true, issues: 'closed' },
+        AGE_OUT: { to: 'AGED_OUT', roles: ['SYSTEM'], notify: true },
         WITHDRAW: { to: 'WITHDRAWN', roles: ['APPLICANT', 'PROVIDER_EMPLOYEE'], requires: ['comment'], notify: true },
       },
     },
@@ -113,7 +114,7 @@ export const preschoolQueueService = defineService<PreschoolQueueForm>({
       status: 'REFERRAL_EXPIRED',
       actions: {
         REQUEUE: { to: 'IN_QUEUE', roles: [...HEAD_AND_STAFF], requires: ['comment'], notify: true },
-        CLOSE: { to: 'CLOSED', roles: [...HEAD_AND_STAFF], requires: ['comment'], notify: true, issues: 'closed' },
+        CLOSE: { to: 'CLOSED', roles: [...HEAD_AND_STAFF], requires: ['comment'], notify: true },
       },
     },
     REFUSAL_PREPARED: {
@@ -143,25 +144,27 @@ export const preschoolQueueService = defineService<PreschoolQueueForm>({
     positive: ['preschool-referral'],
     queued: ['preschool-queue-notice'],
     negative: ['refusal-letter'],
-    rejected: ['status-notification'],
-    closed: ['status-notification'],
   },
   documentData: {
-    'preschool-referral': (application, context) => ({
+    // The child's home address and the preschool organisation come from the registry and the queue.
+    'preschool-referral': (application) => ({
       applicant: applicantOf(application),
-      child: application.form.child,
-      language: application.form.language,
-      organisationId: context.facts?.organisationId ?? null,
-      validUntil: context.facts?.validUntil ?? null,
+      child: { fullName: application.form.child.fullName, birthDate: application.form.child.birthDate },
     }),
+    // The journal number and date are the queue's (context.facts); the Russian text agrees with the child's sex.
     'preschool-queue-notice': (application, context) => ({
-      applicant: applicantOf(application),
-      child: application.form.child,
-      journalNumber: context.facts?.journalNumber ?? null,
-      journalDate: context.facts?.journalDate ?? null,
-      position: context.facts?.position ?? null,
+      parent: applicantOf(application),
+      child: { fullName: application.form.child.fullName, sex: sexOfChild(application.form.child.iin) },
+      ...(context.facts?.journalNumber !== undefined && context.facts.journalDate !== undefined
+        ? { journal: { number: String(context.facts.journalNumber), date: String(context.facts.journalDate) } }
+        : {}),
     }),
     'refusal-letter': refusalLetter,
-    'status-notification': statusNotification,
   },
 });
+
+/** sexOfChild: the IIN's seventh digit is odd for a boy and even for a girl. */
+function sexOfChild(iin: string): 'male' | 'female' | null {
+  if (birthDateFromIin(iin) === null) return null;
+  return Number(iin[6]) % 2 === 1 ? 'male' : 'female';
+}

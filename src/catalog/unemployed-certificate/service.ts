@@ -3,8 +3,8 @@
  * Channels: portal, ЦОН («на альтернативной основе»), provider desk (Urdzhar L49–L53, Pavlodar 000:L48–51).
  * Deadlines follow the Urdzhar step tables (Appendix 2, reading §2.1); where Pavlodar differs it is noted.
  */
-import { calendarDateInAlmaty, defineService, toIsoDate } from '../../domain/index.js';
-import { applicantOf, refusalLetter, statusNotification } from '../common/documents.js';
+import { defineService } from '../../domain/index.js';
+import { applicantOf, receivedOn, refusalLetter } from '../common/documents.js';
 import {
   EXTEND,
   REFUSE_DOCUMENTS,
@@ -109,17 +109,14 @@ export const unemployedCertificateService = defineService<UnemployedCertificateF
   outputs: {
     positive: ['unemployed-certificate'],
     negative: ['refusal-letter'],
-    rejected: ['status-notification'],
   },
   documentData: {
-    'unemployed-certificate': (application, context) => ({
+    // registeredFrom, the employment history and presentedTo (bilingual) come from the provider's records.
+    'unemployed-certificate': (application) => ({
       applicant: applicantOf(application),
       period: application.form.period,
-      ...(application.form.presentedTo ? { presentedTo: application.form.presentedTo } : {}),
-      applicationDate: toIsoDate(calendarDateInAlmaty(application.receivedAt)),
-      issuedOn: toIsoDate(calendarDateInAlmaty(context.now)),
+      applicationDate: receivedOn(application),
     }),
     'refusal-letter': refusalLetter,
-    'status-notification': statusNotification,
   },
 });

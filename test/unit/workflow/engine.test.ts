@@ -136,7 +136,7 @@ describe('transition results', () => {
       status: 'REJECTED',
       terminal: 'rejected',
       notify: true,
-      documents: { outcome: 'rejected', kinds: ['status-notification'] },
+      documents: null,
     });
   });
 
@@ -146,13 +146,25 @@ describe('transition results', () => {
       form: { iin: APPLICANT_IIN, fullName: 'Омаров Ерлан Серікұлы', period: { from: '2026-01-01', to: '2026-03-01' }, attachments: [] },
     });
     const certificate = unemployed.documentData['unemployed-certificate']?.(application, { now });
-    expect(certificate).toMatchObject({
+    expect(certificate).toEqual({
       applicant: { iin: APPLICANT_IIN, fullName: 'Омаров Ерлан Серікұлы' },
       period: { from: '2026-01-01', to: '2026-03-01' },
       applicationDate: '2026-03-19',
     });
     const letter = unemployed.documentData['refusal-letter']?.(application, { now, reason: 'NOT_ELIGIBLE', comment: 'нет оснований' });
-    expect(letter).toMatchObject({ applicationNumber: 'KZ-7', reason: 'NOT_ELIGIBLE', justification: 'нет оснований' });
+    expect(letter).toEqual({
+      applicant: { iin: APPLICANT_IIN, fullName: 'Омаров Ерлан Серікұлы' },
+      service: 'unemployed-certificate',
+      reason: 'NOT_ELIGIBLE',
+      application: { number: 'KZ-7', date: '2026-03-19' },
+    });
+    const child = { iin: '230214602026', fullName: 'Омарова Айша Ерланқызы', birthDate: '2023-02-14' };
+    const queued = makeApplication(preschool, 'portal', { number: 'KZ-8', form: { ...application.form, child, language: 'kk' } });
+    expect(preschool.documentData['preschool-queue-notice']?.(queued, { now, facts: { journalNumber: 17, journalDate: '2026-03-19' } })).toEqual({
+      parent: { iin: APPLICANT_IIN, fullName: 'Омаров Ерлан Серікұлы' },
+      child: { fullName: 'Омарова Айша Ерланқызы', sex: 'female' },
+      journal: { number: '17', date: '2026-03-19' },
+    });
   });
 
   it('sets the deadline of the state entered, per channel', () => {
