@@ -78,7 +78,7 @@ export const disabledChildrenHomeEducationService = defineService<DisabledChildr
     },
     REFUSAL_PREPARED: {
       status: 'IN_WORK',
-      deadline: { minutes: 1 },
+      deadline: { minutes: 1 }, // signed like the result: МИО step 8 / ПЭП step 10, ≤ 1 мин
       onDeadline: { notify: ['PROVIDER_HEAD'] },
       actions: { SIGN: sign('REFUSAL_SIGNED', 'negative'), RETURN_TO_WORK },
     },
@@ -91,7 +91,7 @@ export const disabledChildrenHomeEducationService = defineService<DisabledChildr
     },
     REFUSAL_SIGNED: {
       status: 'READY_FOR_ISSUE',
-      deadline: { minutes: 1 },
+      deadline: { minutes: 1 }, // as RESULT_SIGNED
       onDeadline: { notify: [...HEAD_AND_STAFF] },
       actions: issueActions('REFUSED', CHANNELS),
     },

@@ -119,7 +119,7 @@ export const preschoolQueueService = defineService<PreschoolQueueForm>({
     },
     REFUSAL_PREPARED: {
       status: 'IN_WORK',
-      deadline: { minutes: 30 },
+      deadline: { minutes: 30 }, // ЦОН step 11 «Создание выходного документа», ≤ 30 мин
       onDeadline: { notify: ['PROVIDER_HEAD'] },
       actions: { SIGN: sign('REFUSAL_SIGNED', 'negative'), RETURN_TO_WORK },
     },
