@@ -159,7 +159,7 @@ describe('transition results', () => {
       application: { number: 'KZ-7', date: '2026-03-19' },
     });
     const child = { iin: '230214602026', fullName: 'Омарова Айша Ерланқызы', birthDate: '2023-02-14' };
-    const queued = makeApplication(preschool, 'portal', { number: 'KZ-8', form: { ...application.form, child, language: 'kk' } });
+    const queued = makeApplication(preschool, 'portal', { number: 'KZ-8', form: { iin: APPLICANT_IIN, fullName: 'Омаров Ерлан Серікұлы', child, language: 'kk' } });
     expect(preschool.documentData['preschool-queue-notice']?.(queued, { now, facts: { journalNumber: 17, journalDate: '2026-03-19' } })).toEqual({
       parent: { iin: APPLICANT_IIN, fullName: 'Омаров Ерлан Серікұлы' },
       child: { fullName: 'Омарова Айша Ерланқызы', sex: 'female' },
