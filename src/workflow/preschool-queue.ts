@@ -148,26 +148,42 @@ export interface ExpiryPlan extends QueueState {
   readonly expired: readonly string[];
 }
 
+function freePlaceOf(places: readonly FreePlaces[], entry: QueueEntry, referral: Referral): FreePlaces[] {
+  const { organisationId, ageYears } = referral;
+  const existing = places.find(
+    (p) => p.providerId === entry.providerId && p.organisationId === organisationId && p.ageYears === ageYears,
+  );
+  return existing
+    ? places.map((p) => (p === existing ? { ...p, free: p.free + 1 } : p))
+    : [...places, { providerId: entry.providerId, organisationId, ageYears, free: 1 }];
+}
+
+function expireWhere(state: QueueState, due: (entry: QueueEntry, referral: Referral) => boolean): ExpiryPlan {
+  const expired: string[] = [];
+  let places = [...state.places];
+  const entries = state.entries.map((entry) => {
+    if (entry.status !== 'REFERRED' || !entry.referral || !due(entry, entry.referral)) return entry;
+    expired.push(entry.applicationNumber);
+    places = freePlaceOf(places, entry, entry.referral);
+    return { ...entry, status: 'EXPIRED' as const };
+  });
+  return { entries, places, expired };
+}
+
 /**
  * expireReferrals ends referrals not presented in time and frees their places. The child leaves
  * the queue (EXPIRED); taking the child back (REQUEUE) is a decision the provider records.
  */
 export function expireReferrals(state: QueueState, now: Date): ExpiryPlan {
-  const expired: string[] = [];
-  let places = [...state.places];
-  const entries = state.entries.map((entry) => {
-    if (entry.status !== 'REFERRED' || !entry.referral || entry.referral.validUntil > now) return entry;
-    expired.push(entry.applicationNumber);
-    const { organisationId, ageYears } = entry.referral;
-    const existing = places.find(
-      (p) => p.providerId === entry.providerId && p.organisationId === organisationId && p.ageYears === ageYears,
-    );
-    places = existing
-      ? places.map((p) => (p === existing ? { ...p, free: p.free + 1 } : p))
-      : [...places, { providerId: entry.providerId, organisationId, ageYears, free: 1 }];
-    return { ...entry, status: 'EXPIRED' as const };
-  });
-  return { entries, places, expired };
+  return expireWhere(state, (_entry, referral) => referral.validUntil <= now);
+}
+
+/**
+ * expireReferral ends one named referral: what the workflow's EXPIRE_REFERRAL does when its
+ * deadline (the authoritative timer, set when the referral is signed) has passed.
+ */
+export function expireReferral(state: QueueState, applicationNumber: string): ExpiryPlan {
+  return expireWhere(state, (entry) => entry.applicationNumber === applicationNumber);
 }
 
 /** enrol records that the referral was presented; the place stays taken. */

@@ -3,6 +3,7 @@ import {
   agedOut,
   enqueue,
   enrol,
+  expireReferral,
   expireReferrals,
   queuePosition,
   referToFreePlaces,
@@ -97,6 +98,17 @@ describe('the preschool queue', () => {
     const next = referToFreePlaces(expired, sixthDay);
     expect(next.referred.map((r) => r.applicationNumber)).toEqual(['Q2']);
     expect(next.referred[0]?.referral.validUntil).toEqual(new Date('2026-03-21T19:00:00Z'));
+  });
+
+  it('expires one named referral when the workflow says so, and refers the next child', () => {
+    const first = referToFreePlaces(
+      { entries: build(), places: [{ providerId: 'urdzhar', organisationId: 'balapan', ageYears: 3, free: 1 }] },
+      march,
+    );
+    const expired = expireReferral(first, 'Q1');
+    expect(expired).toMatchObject({ expired: ['Q1'], places: [{ organisationId: 'balapan', free: 1 }] });
+    expect(expireReferral(first, 'Q2').expired).toEqual([]);
+    expect(referToFreePlaces(expired, march).referred.map((r) => r.applicationNumber)).toEqual(['Q2']);
   });
 
   it('enrols a referred child and can put an expired one back under the original number', () => {
