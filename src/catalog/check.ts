@@ -2,6 +2,7 @@
  * The catalogue check: proves each service definition is a sound graph on every channel and that
  * every text and document it names exists. Run by the unit tests and by `qujat catalog check`.
  */
+import { z } from 'zod';
 import { LANGUAGES, type AnyServiceDefinition, type Channel, type Language } from '../domain/index.js';
 
 /** KeyLookup: what the check needs from a Translator. */
@@ -110,9 +111,10 @@ function checkReferences(
       if (!service.documentData[kind]) report('MISSING_MAPPING', `document kind ${kind} has no data mapping`);
     }
   }
-  const schema = service.form.schema as unknown as { shape?: Record<string, unknown> };
+  const schema = service.form.schema;
+  const shape = schema instanceof z.ZodObject ? schema.shape : null;
   for (const hint of service.form.layout) {
-    if (schema.shape && !(hint.field in schema.shape)) report('UNKNOWN_FIELD', `layout names field ${hint.field}, not in the form`);
+    if (shape && !(hint.field in shape)) report('UNKNOWN_FIELD', `layout names field ${hint.field}, not in the form`);
   }
 }
 
