@@ -3,7 +3,7 @@
  * every text and document it names exists. Run by the unit tests and by `qujat catalog check`.
  */
 import { z } from 'zod';
-import { LANGUAGES, type AnyServiceDefinition, type Channel, type Language } from '../domain/index.js';
+import { isChannelDurations, LANGUAGES, type AnyServiceDefinition, type Channel, type Language } from '../domain/index.js';
 
 /** KeyLookup: what the check needs from a Translator. */
 export interface KeyLookup {
@@ -63,6 +63,11 @@ function checkGraph(service: AnyServiceDefinition, report: (code: CatalogProblem
       if (!service.states[action.to]) report('UNKNOWN_TARGET', `${name}.${actionName} goes to undefined state ${action.to}`);
       for (const channel of action.channels ?? []) {
         if (!service.channels.includes(channel)) report('CHANNEL_NOT_OFFERED', `${name}.${actionName} names channel ${channel}`);
+      }
+    }
+    if (state.deadline && isChannelDurations(state.deadline)) {
+      for (const channel of Object.keys(state.deadline) as Channel[]) {
+        if (!service.channels.includes(channel)) report('CHANNEL_NOT_OFFERED', `${name} has a deadline for channel ${channel}`);
       }
     }
     const escalation = state.onDeadline?.action;

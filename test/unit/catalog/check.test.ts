@@ -50,6 +50,16 @@ describe('the catalogue check', () => {
     ]);
   });
 
+  it('finds channels the service does not offer', () => {
+    const disabledLike = broken({}, { channels: ['portal', 'provider'] });
+    expect(codes(disabledLike)).toEqual(
+      expect.arrayContaining([
+        'CHANNEL_NOT_OFFERED: SUBMITTED has a deadline for channel con',
+        'CHANNEL_NOT_OFFERED: RESULT_SIGNED.ISSUE_AT_CON names channel con',
+      ]),
+    );
+  });
+
   it('finds a missing target, a missing initial state and a bad escalation', () => {
     const result = codes(
       broken(
