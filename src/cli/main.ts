@@ -1,4 +1,5 @@
 /** The `qujat` command: a verb, then its arguments. Exit codes: 0 done, 1 invalid input, 2 usage. */
+import { CATALOG_USAGE, catalog } from './catalog.js';
 import { configFromEnvironment } from './environment.js';
 import { RENDER_USAGE, render } from './render.js';
 import { serve } from './serve.js';
@@ -11,6 +12,7 @@ usage:
   ${RENDER_USAGE}
                                          render one document from a request file
   qujat chromium                          print the Chromium that would be used, or exit 1
+  ${CATALOG_USAGE}
 `;
 
 async function chromium(env: NodeJS.ProcessEnv): Promise<number> {
@@ -34,6 +36,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         return await render(args, env);
       case 'chromium':
         return await chromium(env);
+      case 'catalog':
+        return await catalog(args);
       case undefined:
       case 'help':
       case '--help':

@@ -21,6 +21,9 @@ export const VALIDATION_RULES = [
   'NOT_ALLOWED_VALUE',
   'UNKNOWN_FIELD',
   'DATE_ORDER',
+  'DATE_IN_FUTURE',
+  'AGE_OUT_OF_RANGE',
+  'IIN_BIRTH_DATE_MISMATCH',
 ] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];
 
