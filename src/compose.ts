@@ -4,7 +4,7 @@ import { documentKinds, REFUSAL_REASONS, SERVICE_IDS } from './catalog/index.js'
 import type { Config } from './config/index.js';
 import { createHttpApp } from './http/index.js';
 import { definedErrorCodes, VALIDATION_RULES } from './domain/index.js';
-import { createTranslator, readLocales, type CodeList } from './i18n/index.js';
+import { createI18nWorkbench, createTranslator, readLocales, type CodeList } from './i18n/index.js';
 import type { Logger } from './log/index.js';
 import { createRandomDocumentNumbers } from './registry/index.js';
 import {
@@ -54,7 +54,8 @@ export function compose(config: Config, deps: { logger: Logger; clock?: Clock })
     numbers: createRandomDocumentNumbers(),
     clock: deps.clock ?? systemClock,
   });
-  const app = createHttpApp({ config: config.http, translator, logger, renderDocument, render: pool });
+  const workbench = createI18nWorkbench({ root, codeLists: i18nCodeLists(), compileTemplates: (t) => loadTemplates(path.join(root, 'templates'), t) });
+  const app = createHttpApp({ config: config.http, translator, logger, renderDocument, render: pool, i18n: { kinds: documentKinds, screens: templates, workbench } });
   return {
     app,
     pool,
