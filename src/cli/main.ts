@@ -12,7 +12,7 @@ usage:
   ${RENDER_USAGE}
                                          render one document from a request file
   qujat chromium                          print the Chromium that would be used, or exit 1
-  ${I18N_USAGE}                 check locales/kk and locales/ru (exit 1 on errors)
+  ${I18N_USAGE}  check locales/kk and locales/ru (exit 1 on errors)
 `;
 
 async function chromium(env: NodeJS.ProcessEnv): Promise<number> {
