@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { documentKinds, REFUSAL_REASONS, SERVICE_IDS } from './catalog/index.js';
 import type { Config } from './config/index.js';
-import { createHttpApp } from './http/index.js';
 import { definedErrorCodes, VALIDATION_RULES } from './domain/index.js';
+import { createHttpApp } from './http/index.js';
 import { createI18nWorkbench, createTranslator, readLocales, type CodeList } from './i18n/index.js';
 import type { Logger } from './log/index.js';
 import { createRandomDocumentNumbers } from './registry/index.js';

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { readLocales } from '../i18n.js';
 import { readFontCoverage } from './cmap.js';
 import { runCheck } from './check.js';
@@ -35,10 +36,14 @@ function readJson(file: string): unknown {
   return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
 }
 
-/** readIdenticalAllow reads locales/identical-allow.json (absent means nothing is allowed). */
+const reasons = z.record(z.string(), z.string().min(1)).default({});
+const IdenticalAllowFile = z.strictObject({ $comment: z.string().optional(), keys: reasons, values: reasons });
+
+/** readIdenticalAllow reads locales/identical-allow.json (absent means nothing is allowed); every entry needs a reason. */
 export function readIdenticalAllow(localesDir: string): IdenticalAllowList {
-  const raw = readJson(path.join(localesDir, 'identical-allow.json')) as Partial<IdenticalAllowList> | null;
-  return { keys: raw?.keys ?? {}, values: raw?.values ?? {} };
+  const raw = readJson(path.join(localesDir, 'identical-allow.json'));
+  const { keys, values } = IdenticalAllowFile.parse(raw ?? {});
+  return { keys, values };
 }
 
 /** readGlossary reads and validates locales/glossary.json (absent means no glossary rule). */
