@@ -13,7 +13,7 @@ import { loadConfig } from '../../../src/config/index.js';
 import { createHttpApp } from '../../../src/http/index.js';
 import { createI18nWorkbench } from '../../../src/i18n/index.js';
 import { createLogger } from '../../../src/log/index.js';
-import { loadTemplates } from '../../../src/render/index.js';
+import { chromiumLauncher, loadTemplates, locateChromium } from '../../../src/render/index.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SAMPLE = 'unemployed-certificate.kk+ru.json';
@@ -142,5 +142,36 @@ describe('GET /i18n/pdf', () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Справка о регистрации в качестве безработного');
     expect(text).not.toContain('Жұмыссыз ретінде тіркелу туралы анықтама');
+  });
+});
+
+describe('the page in a real Chromium', () => {
+  it('loads the shipped fonts into the sandboxed frames, with no CSP violation', async () => {
+    const executable = locateChromium(undefined).found;
+    if (!executable) throw new Error('no Chromium found');
+    const browser = await chromiumLauncher(executable)();
+    try {
+      const page = await browser.newPage();
+      const fonts: string[] = [];
+      const violations: string[] = [];
+      page.on('response', (response) => {
+        if (response.url().includes('/i18n/fonts/') && response.status() === 200) fonts.push(path.basename(response.url()));
+      });
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await page.goto(`${base}/i18n`, { waitUntil: 'networkidle0' });
+      const frames = page.frames().filter((frame) => frame.url().includes('/i18n/preview?'));
+      expect(frames.map((frame) => new URL(frame.url()).searchParams.get('lang'))).toEqual(['kk', 'ru']);
+      for (const frame of frames) {
+        // A string, because the tests compile without the DOM library.
+        const loaded = (await frame.evaluate("[...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family)")) as string[];
+        expect(loaded).toContain('Qujat Serif');
+      }
+      expect(fonts).toContain('LiberationSerif-Regular.ttf');
+      expect(violations).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
