@@ -19,34 +19,36 @@ export interface TableFilter {
   readonly search: string;
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value : value === undefined ? null : JSON.stringify(value));
+const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
-/** keyRows lists every key of both languages (and keys used but absent), with the check's findings for it. */
+/** keyRows lists every key of both languages (plural forms together under their base key), keys used but absent, and the check's findings for each. */
 export function keyRows(locales: LocaleResources, report: CheckReport): KeyRow[] {
-  const rows = new Map<string, { key: string; namespace: string; base: string; kk: string | null; ru: string | null }>();
+  const rows = new Map<string, { key: string; namespace: string; kk: string[]; ru: string[] }>();
   for (const language of LANGUAGES) {
     for (const entry of entriesOf(locales[language])) {
-      const row = rows.get(entry.key) ?? { key: entry.key, namespace: entry.namespace, base: entry.base, kk: null, ru: null };
-      row[language] = text(entry.value);
-      rows.set(entry.key, row);
+      const row = rows.get(entry.base) ?? { key: entry.base, namespace: entry.namespace, kk: [], ru: [] };
+      row[language].push(entry.form ? `_${entry.form}: ${text(entry.value)}` : text(entry.value));
+      rows.set(entry.base, row);
     }
   }
   const byKey = new Map<string, Finding[]>();
-  for (const finding of report.findings) byKey.set(finding.key, [...(byKey.get(finding.key) ?? []), finding]);
-  for (const key of byKey.keys()) {
-    const isRow = rows.has(key) || [...rows.values()].some((r) => r.base === key);
-    if (!isRow) rows.set(key, { key, namespace: key.slice(0, key.indexOf(':')), base: key, kk: null, ru: null });
+  for (const finding of report.findings) {
+    // Findings on one plural form belong to the row of its base key.
+    const key = rows.has(finding.key) ? finding.key : finding.key.replace(/_(zero|one|two|few|many|other)$/, '');
+    byKey.set(key, [...(byKey.get(key) ?? []), finding]);
+    if (!rows.has(key)) rows.set(key, { key, namespace: key.slice(0, key.indexOf(':')), kk: [], ru: [] });
   }
   return [...rows.values()]
     .sort((a, b) => a.key.localeCompare(b.key))
     .map((row) => {
-      const problems = [...(byKey.get(row.key) ?? []), ...(row.base !== row.key ? (byKey.get(row.base) ?? []) : [])].map((f) => ({
+      const problems = (byKey.get(row.key) ?? []).map((f) => ({
         rule: f.rule,
         severity: f.severity,
         message: f.language ? `${f.language}: ${f.message}` : f.message,
       }));
-      const gap = problems.length > 0 || row.kk === null || row.ru === null || row.kk.trim() === '' || row.ru.trim() === '' || row.kk === row.ru;
-      return { key: row.key, namespace: row.namespace, kk: row.kk, ru: row.ru, problems, gap };
+      const [kk, ru] = [row.kk.length > 0 ? row.kk.join('\n') : null, row.ru.length > 0 ? row.ru.join('\n') : null];
+      const gap = problems.length > 0 || kk === null || ru === null || kk.trim() === '' || ru.trim() === '' || kk === ru;
+      return { key: row.key, namespace: row.namespace, kk, ru, problems, gap };
     });
 }
 
