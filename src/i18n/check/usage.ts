@@ -31,15 +31,24 @@ function lineAt(source: string, index: number): number {
   return line;
 }
 
-function use(file: SourceFile, index: number, text: string, namespaces: ReadonlySet<string>, forcePrefix = false): KeyUse | null {
+function use(file: SourceFile, index: number, text: string, namespaces: ReadonlySet<string> | 'any', forcePrefix = false): KeyUse | null {
   const match = KEY.exec(text);
-  if (!match || !namespaces.has(match[1] ?? '')) return null;
+  if (!match || (namespaces !== 'any' && !namespaces.has(match[1] ?? ''))) return null;
   return { key: text, prefix: forcePrefix || text.endsWith('.'), where: `${file.path}:${lineAt(file.source, index)}` };
+}
+
+// The key argument of {{t "…"}}, {{title "…"}} and {{tl @lang "…"}}, and of translator.t(lang, '…'):
+// a key even when its namespace has no file yet.
+const TEMPLATE_CALL = /\{\{\s*(?:t|title|tl\s+[^\s"'}]+)\s+["']([^"'\n{}]+)["']/g;
+const CODE_CALL = /\.t\(\s*[^,()]+,\s*['"]([^'"\n]+)['"]/g;
+
+function calls(file: SourceFile, pattern: RegExp): KeyUse[] {
+  return [...file.source.matchAll(pattern)].flatMap((m) => use(file, m.index, m[1] ?? '', 'any') ?? []);
 }
 
 /** templateUses lists every quoted key in a Handlebars template. */
 export function templateUses(file: SourceFile, namespaces: ReadonlySet<string>): KeyUse[] {
-  const uses: KeyUse[] = [];
+  const uses: KeyUse[] = calls(file, TEMPLATE_CALL);
   for (const m of file.source.matchAll(/"([^"\n{}]*)"|'([^'\n{}]*)'/g)) {
     const found = use(file, m.index, m[1] ?? m[2] ?? '', namespaces);
     if (found) uses.push(found);
@@ -49,7 +58,7 @@ export function templateUses(file: SourceFile, namespaces: ReadonlySet<string>):
 
 /** codeUses lists every key literal and fixed key prefix in a TypeScript file. */
 export function codeUses(file: SourceFile, namespaces: ReadonlySet<string>): KeyUse[] {
-  const uses: KeyUse[] = [];
+  const uses: KeyUse[] = calls(file, CODE_CALL);
   for (const m of file.source.matchAll(/(['"])([a-z][a-z0-9-]*:[A-Za-z0-9_.-]+)\1/g)) {
     const found = use(file, m.index, m[2] ?? '', namespaces);
     if (found) uses.push(found);
@@ -114,7 +123,7 @@ export function checkUsage(input: UsageInput): Finding[] {
   const prefixes = new Map<string, string[]>();
   for (const u of uses) {
     const map = u.prefix ? prefixes : exact;
-    map.set(u.key, [...(map.get(u.key) ?? []), u.where]);
+    map.set(u.key, [...new Set([...(map.get(u.key) ?? []), u.where])]);
   }
   const namespaceOf = (key: string) => key.slice(0, key.indexOf(':'));
   for (const language of LANGUAGES) {

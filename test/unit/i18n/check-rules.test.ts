@@ -38,7 +38,7 @@ describe('keys.not-text', () => {
 });
 
 describe('usage.undefined and usage.unused', () => {
-  it('finds keys used in templates, code, defineError and prefixes that the locales lack, and keys used nowhere', () => {
+  it('finds keys used in templates, code, defineError and prefixes that the locales lack (even in a namespace without a file), and keys used nowhere', () => {
     const report = check('usage', 'fail');
     expect(keysOf(report, 'usage.undefined')).toEqual([
       'kk errors:CODE_LISTED',
@@ -46,11 +46,15 @@ describe('usage.undefined and usage.unused', () => {
       'kk letters:kinds.*',
       'kk letters:outcomes.*',
       'kk letters:title',
+      'kk notices:title',
+      'kk workflow:notice',
       'ru errors:CODE_LISTED',
       'ru errors:LETTER_MISSING',
       'ru letters:kinds.*',
       'ru letters:outcomes.*',
       'ru letters:title',
+      'ru notices:title',
+      'ru workflow:notice',
     ]);
     const title = of(report, 'usage.undefined').find((f) => f.key === 'letters:title');
     expect(title?.where).toEqual(['templates/documents/letter.hbs:1']);
