@@ -1,6 +1,7 @@
 /** The `qujat` command: a verb, then its arguments. Exit codes: 0 done, 1 invalid input, 2 usage. */
 import { CATALOG_USAGE, catalog } from './catalog.js';
 import { configFromEnvironment } from './environment.js';
+import { I18N_USAGE, i18n } from './i18n.js';
 import { RENDER_USAGE, render } from './render.js';
 import { serve } from './serve.js';
 import { locateChromium } from '../render/index.js';
@@ -13,6 +14,7 @@ usage:
                                          render one document from a request file
   qujat chromium                          print the Chromium that would be used, or exit 1
   ${CATALOG_USAGE}
+  ${I18N_USAGE}  check locales/kk and locales/ru (exit 1 on errors)
 `;
 
 async function chromium(env: NodeJS.ProcessEnv): Promise<number> {
@@ -38,6 +40,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         return await chromium(env);
       case 'catalog':
         return await catalog(args);
+      case 'i18n':
+        return await i18n(args);
       case undefined:
       case 'help':
       case '--help':

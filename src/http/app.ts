@@ -7,6 +7,7 @@ import { errorHandler, RouteNotFoundError } from './errors.js';
 import { requestContext } from './middleware/request-context.js';
 import { documentsRoutes } from './routes/documents.js';
 import { healthRoutes, type RenderHealth } from './routes/health.js';
+import { i18nRoutes, type I18nRoutesDeps } from './routes/i18n.js';
 
 export interface HttpAppDeps {
   readonly config: { readonly bodyLimit: string; readonly retryAfterSeconds: number };
@@ -14,6 +15,8 @@ export interface HttpAppDeps {
   readonly logger: Logger;
   readonly renderDocument: RenderDocument;
   readonly render: RenderHealth;
+  /** i18n: the translators' preview at /i18n (left out when absent). */
+  readonly i18n?: Omit<I18nRoutesDeps, 'renderDocument'>;
 }
 
 /** createHttpApp wires the routes over the use cases it is given. */
@@ -25,6 +28,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.use(express.json({ limit: deps.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
   app.use(healthRoutes({ render: deps.render }));
   app.use(documentsRoutes({ renderDocument: deps.renderDocument }));
+  if (deps.i18n) app.use(i18nRoutes({ ...deps.i18n, renderDocument: deps.renderDocument }));
   app.use((req) => {
     throw new RouteNotFoundError({ path: req.path });
   });
