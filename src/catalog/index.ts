@@ -29,7 +29,7 @@ export {
   DisabilitySupportNotificationData,
 } from './documents/disability-support-notification.js';
 export { refusalLetter, RefusalLetterData } from './documents/refusal-letter.js';
-export { application, ApplicationData } from './documents/application.js';
+export { application, ApplicationData, ApplicationForm } from './documents/application.js';
 export { statusNotification, StatusNotificationData, APPLICATION_STATUSES } from './documents/status-notification.js';
 export { qualityQuestionnaire, QualityQuestionnaireData, SATISFACTION_ANSWERS } from './documents/quality-questionnaire.js';
 export { formatTenge } from './documents/people.js';

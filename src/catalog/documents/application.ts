@@ -53,11 +53,19 @@ const PreschoolQueueApplication = z.strictObject({
   preferredPreschool: text().optional(),
 });
 
-export const ApplicationData = z.discriminatedUnion('service', [
+/** ApplicationForm: the input, one variant per service; screen forms are drawn from it. */
+export const ApplicationForm = z.discriminatedUnion('service', [
   UnemployedCertificateApplication,
   DisabledChildrenApplication,
   PreschoolQueueApplication,
 ]);
+export type ApplicationForm = z.output<typeof ApplicationForm>;
+
+// The e-gov header prints the filing day as DD.MM.YYYY, like the issue date of other documents.
+export const ApplicationData = ApplicationForm.transform((data) => ({
+  ...data,
+  submittedOnNumeric: data.submittedOn.split('-').reverse().join('.'),
+}));
 export type ApplicationData = z.output<typeof ApplicationData>;
 
 export const application = defineDocumentKind({
