@@ -43,7 +43,7 @@ export function compose(config: Config, deps: { logger: Logger; clock?: Clock })
     numbers: createRandomDocumentNumbers(),
     clock: deps.clock ?? systemClock,
   });
-  const app = createHttpApp({ config: config.http, translator, logger, renderDocument, render: pool });
+  const app = createHttpApp({ config: config.http, translator, logger, renderDocument, kinds: documentKinds, render: pool });
   return {
     app,
     pool,

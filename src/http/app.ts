@@ -1,10 +1,12 @@
 /** The Express app factory: middleware, routes, errors. Only http/ knows Express. */
 import express, { type Express } from 'express';
 import type { Translator } from '../i18n/index.js';
+import type { DocumentKind } from '../domain/index.js';
 import type { Logger } from '../log/index.js';
 import type { RenderDocument } from '../usecases/index.js';
 import { errorHandler, RouteNotFoundError } from './errors.js';
 import { requestContext } from './middleware/request-context.js';
+import { documentKindsRoutes } from './routes/document-kinds.js';
 import { documentsRoutes } from './routes/documents.js';
 import { healthRoutes, type RenderHealth } from './routes/health.js';
 
@@ -13,6 +15,7 @@ export interface HttpAppDeps {
   readonly translator: Translator;
   readonly logger: Logger;
   readonly renderDocument: RenderDocument;
+  readonly kinds: readonly DocumentKind[];
   readonly render: RenderHealth;
 }
 
@@ -25,6 +28,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.use(express.json({ limit: deps.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
   app.use(healthRoutes({ render: deps.render }));
   app.use(documentsRoutes({ renderDocument: deps.renderDocument }));
+  app.use(documentKindsRoutes({ kinds: deps.kinds, translator: deps.translator }));
   app.use((req) => {
     throw new RouteNotFoundError({ path: req.path });
   });
