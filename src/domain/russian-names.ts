@@ -19,6 +19,7 @@ const MALE_SURNAME: readonly Rule[] = [
   ['цкий', 'цкому'],
   ['ской', 'скому'],
   ['цкой', 'цкому'],
+  ['ой', 'ому'],
   ['ов', 'ову'],
   ['ев', 'еву'],
   ['ёв', 'ёву'],
@@ -29,6 +30,7 @@ const MALE_SURNAME: readonly Rule[] = [
 const FEMALE_SURNAME: readonly Rule[] = [
   ['ская', 'ской'],
   ['цкая', 'цкой'],
+  ['ая', 'ой'],
   ['ова', 'овой'],
   ['ева', 'евой'],
   ['ёва', 'ёвой'],
@@ -67,8 +69,13 @@ function applyRules(word: string, rules: readonly Rule[]): string | null {
   return null;
 }
 
+// Names whose stem loses a vowel («Пётр → Петру», «Павел → Павлу», «Лев → Льву»).
+const MALE_GIVEN_IRREGULAR: Readonly<Record<string, string>> = { пётр: 'Петру', петр: 'Петру', павел: 'Павлу', лев: 'Льву' };
+
 function maleGiven(word: string): string | null {
   const lower = word.toLowerCase();
+  const irregular = MALE_GIVEN_IRREGULAR[lower];
+  if (irregular) return irregular;
   if (lower.length < 3) return null;
   if (lower.endsWith('й') || lower.endsWith('ь')) return `${word.slice(0, -1)}ю`;
   // «Никита → Никите», but «Илья → Илье» and «-ия» names are rare enough to refuse.
