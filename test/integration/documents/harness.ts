@@ -37,15 +37,16 @@ export function samplesOf(kind: string): Sample[] {
 }
 
 /**
- * pdfText extracts the text of a PDF for comparison with normalise(expected): runs of white space
- * become one space, and hyphens go, because pdftotext joins «ребенка-|инвалида» at a line break.
+ * pdfText extracts the text of a PDF in content order for comparison with normalise(expected):
+ * white space and hyphens go, because pdftotext drops the hyphen of «ребенка-|инвалида» at a
+ * line break and splits an unbroken value across lines.
  */
 export function pdfText(pdf: Uint8Array): string {
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
+  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
   return normalise(text);
 }
 
-export const normalise = (text: string) => text.replace(/-/g, '').replace(/\s+/g, ' ').trim();
+export const normalise = (text: string) => text.replace(/[-\s]+/g, '');
 
 /** printed lists the languages an output language prints and those it must not. */
 export function printed(lang: OutputLanguage): { yes: readonly Language[]; no: readonly Language[] } {
