@@ -67,3 +67,17 @@ describe.each(Object.keys(FIXED))('%s', (kind) => {
     for (const lang of no) expect(text).not.toContain(t(lang, `documents:${kind}.${LANGUAGE_ONLY[kind]}`));
   });
 });
+
+describe('preschool referral validity', () => {
+  it('prints the document number in the heading and the last valid day: five calendar days after the issue date', async () => {
+    const sample = samplesOf('preschool-referral').find((s) => s.lang === 'kk+ru');
+    const document = await service.renderDocument({ kind: 'preschool-referral', lang: 'kk+ru', data: sample?.data });
+    const text = pdfText(document.pdf);
+    expect(text).toContain(normalise(`ЖОЛДАМА № ${document.number}`));
+    expect(text).toContain(normalise(`НАПРАВЛЕНИЕ № ${document.number}`));
+    // Issued on 22 November 2026 (the test clock): valid through 27 November.
+    expect(text).toContain(normalise(`${service.translator.t('ru', 'documents:preschool-referral.validUntil')}`));
+    expect(text).toContain(normalise('2026 жылғы 27 қараша'));
+    expect(text).toContain(normalise('27 ноября 2026 года'));
+  });
+});
