@@ -25,7 +25,7 @@ function kind(id: string): DocumentKind {
   return found;
 }
 
-function issues(id: string, data: unknown): InputIssue[] {
+function issues(id: string, data: unknown): readonly InputIssue[] {
   try {
     validateInput(kind(id).schema, data);
   } catch (error) {
