@@ -81,3 +81,19 @@ describe('preschool referral validity', () => {
     expect(text).toContain(normalise('27 ноября 2026 года'));
   });
 });
+
+describe('status notification statuses', () => {
+  it.each(['received', 'in-progress', 'issued', 'refused', 'extended'])('prints %s with what happens next, in both languages', async (status) => {
+    const sample = samplesOf('status-notification').find((s) => s.lang === 'kk+ru');
+    const extra = status === 'extended' ? { newDeadline: '2026-12-04' } : status === 'refused' ? { reason: 'PERSON_NOT_FOUND' } : {};
+    const document = await service.renderDocument({ kind: 'status-notification', lang: 'kk+ru', data: { ...sample?.data, status, ...extra } });
+    expect(document.pages).toBe(1);
+    const text = pdfText(document.pdf);
+    for (const lang of ['kk', 'ru'] as const) {
+      expect(text).toContain(t(lang, `documents:status-notification.statuses.${status}`));
+      expect(text).toContain(t(lang, `documents:status-notification.next.${status}`));
+      if (status === 'refused') expect(text).toContain(t(lang, 'reasons:PERSON_NOT_FOUND'));
+    }
+    if (status === 'extended') expect(text).toContain(normalise('4 декабря 2026 года'));
+  });
+});
