@@ -82,3 +82,13 @@ export function pdfWords(pdf: Uint8Array): Page[] {
 }
 
 export const MM = 72 / 25.4;
+
+/** pdfFonts lists the base names of the fonts a PDF embeds, without the subset prefix. */
+export function pdfFonts(pdf: Uint8Array): string[] {
+  const table = execFileSync('pdffonts', ['-'], { input: pdf }).toString('utf8');
+  return table
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim() !== '')
+    .map((line) => (line.split(/\s+/)[0] ?? '').replace(/^[A-Z]{6}\+/, ''));
+}

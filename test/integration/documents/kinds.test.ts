@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../../src/compose.js';
 import type { Language, OutputLanguage } from '../../../src/domain/index.js';
-import { normalise, pdfText, printed, samplesOf, startService } from './harness.js';
+import { normalise, pdfFonts, pdfText, printed, samplesOf, startService } from './harness.js';
 
 /** FIXED: per kind, locale keys (documents:<kind>.<key>) whose text is printed whatever the data. */
 const FIXED: Record<string, readonly string[]> = {
@@ -65,6 +65,10 @@ describe.each(Object.keys(FIXED))('%s', (kind) => {
       expect(text).toContain(t(lang, 'common:footer.equivalence'));
     }
     for (const lang of no) expect(text).not.toContain(t(lang, `documents:${kind}.${LANGUAGE_ONLY[kind]}`));
+    // Every glyph comes from the shipped fonts: no system fallback.
+    const fonts = pdfFonts(document.pdf);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font).toMatch(/^Liberation(Serif|Sans)(-Bold|-Italic)?$/);
   });
 });
 
