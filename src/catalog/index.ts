@@ -1,12 +1,28 @@
 /** catalog: the document kinds and the e-services, as data. Imports only domain/. */
 import type { AnyServiceDefinition, DocumentKind } from '../domain/index.js';
+import { application } from './documents/application.js';
+import { disabilitySupportNotification } from './documents/disability-support-notification.js';
+import { preschoolQueueNotice } from './documents/preschool-queue-notice.js';
+import { preschoolReferral } from './documents/preschool-referral.js';
+import { qualityQuestionnaire } from './documents/quality-questionnaire.js';
+import { refusalLetter } from './documents/refusal-letter.js';
+import { statusNotification } from './documents/status-notification.js';
 import { unemployedCertificate } from './documents/unemployed-certificate.js';
 import { disabledChildrenHomeEducationService } from './disabled-children-home-education/index.js';
 import { preschoolQueueService } from './preschool-queue/index.js';
 import { unemployedCertificateService } from './unemployed-certificate/index.js';
 
 /** documentKinds lists every kind Qujat prints, in the order the API lists them. */
-export const documentKinds: readonly DocumentKind[] = [unemployedCertificate as DocumentKind];
+export const documentKinds: readonly DocumentKind[] = [
+  unemployedCertificate,
+  preschoolReferral,
+  preschoolQueueNotice,
+  disabilitySupportNotification,
+  refusalLetter,
+  application,
+  statusNotification,
+  qualityQuestionnaire,
+] as DocumentKind[];
 
 /** services lists every e-service, in the order of SERVICE_IDS. */
 export const services: readonly AnyServiceDefinition[] = [
@@ -15,20 +31,19 @@ export const services: readonly AnyServiceDefinition[] = [
   preschoolQueueService as AnyServiceDefinition,
 ];
 
-/**
- * WORKFLOW_DOCUMENT_KINDS: the document kind ids the services issue. Only the unemployed certificate
- * is in `documentKinds` yet; the others are being built in the documents room.
- */
-export const WORKFLOW_DOCUMENT_KINDS = [
-  'unemployed-certificate',
-  'refusal-letter',
-  'preschool-referral',
-  'preschool-queue-notice',
-  'disability-support-notification',
-  'status-notification',
-] as const;
 
 export { unemployedCertificate, UnemployedCertificateData } from './documents/unemployed-certificate.js';
+export { preschoolReferral, PreschoolReferralData } from './documents/preschool-referral.js';
+export { preschoolQueueNotice, PreschoolQueueNoticeData, EGOV_PORTAL } from './documents/preschool-queue-notice.js';
+export {
+  disabilitySupportNotification,
+  DisabilitySupportNotificationData,
+} from './documents/disability-support-notification.js';
+export { refusalLetter, RefusalLetterData } from './documents/refusal-letter.js';
+export { application, ApplicationData, ApplicationForm } from './documents/application.js';
+export { statusNotification, StatusNotificationData, APPLICATION_STATUSES } from './documents/status-notification.js';
+export { qualityQuestionnaire, QualityQuestionnaireData, SATISFACTION_ANSWERS } from './documents/quality-questionnaire.js';
+export { formatTenge } from './documents/people.js';
 export { SERVICE_IDS, REFUSAL_REASONS, type ServiceId, type RefusalReason } from './service-ids.js';
 export { unemployedCertificateService, UnemployedCertificateForm } from './unemployed-certificate/index.js';
 export { disabledChildrenHomeEducationService, DisabledChildrenHomeEducationForm } from './disabled-children-home-education/index.js';

@@ -1,6 +1,6 @@
 /** `qujat catalog check`: runs the catalogue check over the real services and locales; exit 1 on problems. */
 import path from 'node:path';
-import { checkCatalog, documentKinds, REFUSAL_REASONS, services, WORKFLOW_DOCUMENT_KINDS } from '../catalog/index.js';
+import { checkCatalog, documentKinds, REFUSAL_REASONS, services } from '../catalog/index.js';
 import { createTranslator, readLocales } from '../i18n/index.js';
 import { PROJECT_ROOT } from './environment.js';
 
@@ -15,7 +15,7 @@ export async function catalog(args: string[]): Promise<number> {
   const texts = createTranslator(readLocales(path.join(PROJECT_ROOT, 'locales')));
   const problems = checkCatalog({
     services,
-    documentKinds: [...new Set([...WORKFLOW_DOCUMENT_KINDS, ...documentKinds.map((k) => k.id)])],
+    documentKinds: documentKinds.map((k) => k.id),
     reasons: REFUSAL_REASONS,
     texts,
   });

@@ -5,4 +5,5 @@ export * from './iin.js';
 export * from './language.js';
 export * from './official-date.js';
 export * from './schema-types.js';
+export * from './russian-names.js';
 export * from './service-definition.js';

@@ -70,7 +70,8 @@ function toInputIssues(issue: z.core.$ZodIssue, input: unknown): InputIssue[] {
     case 'invalid_format':
       return [{ path, rule: 'INVALID_FORMAT', params: { format: issue.format } }];
     case 'invalid_value':
-      return [{ path, rule: 'NOT_ALLOWED_VALUE', params: { allowed: issue.values.map(String).join(', ') } }];
+      // zod 4 reports a missing enum or literal as invalid_value, not invalid_type.
+      return [{ path, rule: valueAt(input, issue.path) === undefined ? 'REQUIRED' : 'NOT_ALLOWED_VALUE', params: { allowed: issue.values.map(String).join(', ') } }];
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, rule: 'UNKNOWN_FIELD', params: {} }));
     case 'invalid_union':

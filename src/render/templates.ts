@@ -7,11 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import {
+  addDays,
   calendarDateInAlmaty,
   defineError,
   formatOfficialDate,
   languagesOf,
   parseCalendarDate,
+  toIsoDate,
   type CalendarDate,
   type DateForm,
   type Language,
@@ -127,6 +129,11 @@ function registerHelpers(hbs: typeof Handlebars, translator: Translator): void {
   hbs.registerHelper('locs', function (value: unknown, options: HelperOptions) {
     const text = value as LocalizedText | undefined;
     return perLanguage(rootLang(options), (language) => text?.[language] ?? '—');
+  });
+  // (addDays value n): the calendar day n days after a date, as YYYY-MM-DD (validity periods).
+  hbs.registerHelper('addDays', function (value: unknown, days: unknown) {
+    const date = toCalendarDate(value);
+    return date && typeof days === 'number' ? toIsoDate(addDays(date, days)) : '';
   });
   // (concat "a." b): builds a key from a fixed prefix and an enum value the schema has checked.
   hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));

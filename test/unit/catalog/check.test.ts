@@ -2,11 +2,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   checkCatalog,
+  documentKinds,
   type CatalogCheckInput,
   REFUSAL_REASONS,
   services,
   unemployedCertificateService,
-  WORKFLOW_DOCUMENT_KINDS,
 } from '../../../src/catalog/index.js';
 import { definedErrorCodes, LANGUAGES, type AnyServiceDefinition, type StateDefinition } from '../../../src/domain/index.js';
 import { createTranslator, readLocales } from '../../../src/i18n/index.js';
@@ -14,7 +14,7 @@ import '../../../src/workflow/index.js';
 import '../../../src/population/index.js';
 
 const texts = createTranslator(readLocales(path.resolve(import.meta.dirname, '../../../locales')));
-const base: Omit<CatalogCheckInput, 'services'> = { documentKinds: WORKFLOW_DOCUMENT_KINDS, reasons: REFUSAL_REASONS, texts };
+const base: Omit<CatalogCheckInput, 'services'> = { documentKinds: documentKinds.map((k) => k.id), reasons: REFUSAL_REASONS, texts };
 const good = unemployedCertificateService as AnyServiceDefinition;
 
 function broken(states: Record<string, StateDefinition>, extra: Partial<AnyServiceDefinition> = {}): AnyServiceDefinition {
