@@ -45,15 +45,15 @@ export function signedXmlOfSize(bytes: number, seed = 7): Uint8Array {
 }
 
 /** javaStyleZip writes one entry like java.util.zip.ZipOutputStream: flags 0x0808, data descriptor. */
-export function javaStyleZip(name: string, content: Uint8Array): Buffer {
-  const data = zlib.deflateRawSync(content);
+export function javaStyleZip(name: string, content: Uint8Array, method: 0 | 8 = 8): Buffer {
+  const data = method === 8 ? zlib.deflateRawSync(content) : Buffer.from(content);
   const crc = zlib.crc32(content);
   const fileName = Buffer.from(name, 'utf8');
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);
   local.writeUInt16LE(20, 4);
   local.writeUInt16LE(0x0808, 6);
-  local.writeUInt16LE(8, 8);
+  local.writeUInt16LE(method, 8);
   local.writeUInt16LE(fileName.length, 26);
   const descriptor = Buffer.alloc(16);
   descriptor.writeUInt32LE(0x08074b50, 0);
@@ -65,7 +65,7 @@ export function javaStyleZip(name: string, content: Uint8Array): Buffer {
   central.writeUInt16LE(20, 4);
   central.writeUInt16LE(20, 6);
   central.writeUInt16LE(0x0808, 8);
-  central.writeUInt16LE(8, 10);
+  central.writeUInt16LE(method, 10);
   central.writeUInt32LE(crc, 16);
   central.writeUInt32LE(data.length, 20);
   central.writeUInt32LE(content.length, 24);
@@ -90,11 +90,11 @@ export function egovRow(zip: Uint8Array, favorId: string, sliceBytes = 650): str
     return (
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<BarcodeElement xmlns="http://barcodes.pdf.shep.nitec.kz/">\n' +
-      `    <creationDate>2020-11-24T12:41:36.${ms}+06:00</creationDate>\n` +
-      `    <elementData>${data}</elementData>\n` +
-      `    <elementNumber>${i + 1}</elementNumber>\n` +
-      `    <elementsAmount>${count}</elementsAmount>\n` +
-      `    <FavorID>${favorId}</FavorID>\n` +
+      `<creationDate>2020-11-24T12:41:36.${ms}+06:00</creationDate>\n` +
+      `<elementData>${data}</elementData>\n` +
+      `<elementNumber>${i + 1}</elementNumber>\n` +
+      `<elementsAmount>${count}</elementsAmount>\n` +
+      `<FavorID>${favorId}</FavorID>\n` +
       '</BarcodeElement>\n'
     );
   });
