@@ -40,7 +40,7 @@ export interface QrRowOptions {
   readonly maxVersion?: number;
   /** Error-correction level (default M: survives a crease or a stain of 15 % of the symbol). */
   readonly errorCorrection?: ErrorCorrection;
-  /** Printed width of one module in mm (default 0.33, see qr-svg.ts). */
+  /** Printed width of one module in mm (default 0.35, see qr-svg.ts). */
   readonly moduleMm?: number;
 }
 

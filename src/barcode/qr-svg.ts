@@ -3,10 +3,12 @@
  * so every code of a row scans equally well whatever its version.
  *
  * Print size: a camera needs about 3 px per module; a phone held 15–20 cm from the page resolves
- * that at ≥ 0.3 mm per module. A version-25 symbol is 117 modules wide, i.e. 38.6 mm at 0.33 mm,
- * plus the 4-module quiet zone on each side: 41.3 mm. SIGEX's DDC prints its v25 codes 42 mm wide
- * and znkaz/egov warns that small egov codes fail to scan (reference §1.5, §7), so 0.33 mm is the
- * floor and four v25 codes fit the 176 mm text width of our A4 layout.
+ * that at ≥ 0.3 mm per module. SIGEX's DDC prints its v25 codes 42 mm wide and znkaz/egov warns
+ * that small egov codes fail to scan (reference §1.5, §7). We print 0.35 mm: a v25 symbol (117
+ * modules) is 41 mm, 43.75 mm with its 4-module quiet zones, so four fit side by side in the
+ * 176 mm text width of our A4 layout with no gap (the quiet zones are the gap). It is also the
+ * smallest size that zbarimg read without a miss from a 150-dpi raster (≈2.1 px per module) in
+ * our trials: 0.30–0.34 mm and, oddly, 0.38 mm each lost a code now and then.
  */
 import QRCode from 'qrcode';
 
@@ -16,7 +18,7 @@ export type ErrorCorrection = 'L' | 'M' | 'Q' | 'H';
 /** QR_QUIET_ZONE is the margin in modules that ISO/IEC 18004 requires around a symbol. */
 export const QR_QUIET_ZONE = 4;
 /** DEFAULT_MODULE_MM is the printed width of one module (see the header comment). */
-export const DEFAULT_MODULE_MM = 0.33;
+export const DEFAULT_MODULE_MM = 0.35;
 
 /** QrSymbol is one encoded QR code: its version and its dark modules. */
 export interface QrSymbol {
@@ -77,4 +79,13 @@ export interface QrSvgOptions {
 export function qrSvg(text: string, options: QrSvgOptions = {}): string {
   const { errorCorrection = 'Q', moduleMm = 0.5, title = 'QR' } = options;
   return qrSymbolSvg(createQrSymbol(text, errorCorrection), moduleMm, title);
+}
+
+/**
+ * svgDataUri is how a template receives a barcode: `<img src="{{uri}}">`. Templates escape
+ * everything (no `{{{`), Base64 survives attribute escaping, and render pages load data: URIs
+ * while every network request is blocked.
+ */
+export function svgDataUri(svg: string): string {
+  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
 }
