@@ -15,7 +15,7 @@ import {
   QrRowNotFoundError,
 } from './errors.js';
 import { inflateRawBounded } from './inflate.js';
-import { MAX_QR_PARTS, rowDigest } from './qr-row.js';
+import { rowDigest } from './qr-row.js';
 
 /** QrRowFormat tells which row format a decoded document came in. */
 export type QrRowFormat = 'qujat' | 'egov';
@@ -79,7 +79,6 @@ export function decodeQrRow(payloads: readonly string[], options: DecodeQrRowOpt
   const parts = payloads.map(parsePart).filter((p): p is Part => p !== null);
   const first = parts[0];
   if (!first) throw new QrRowNotFoundError({ scanned: payloads.length });
-  if (first.count > MAX_QR_PARTS) malformed('too many parts');
   const byIndex = new Map<number, Part>();
   for (const part of parts) {
     const field =

@@ -37,6 +37,7 @@ function loadReader(): Promise<unknown> {
     const wasmPath = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
     const wasm = await readFile(wasmPath);
     const wasmBinary = wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer;
+    // locateFile too, so that even a refused binary could never send the loader to the CDN.
     return prepareZXingModule({
       overrides: { wasmBinary, locateFile: (file: string) => file },
       fireImmediately: true,

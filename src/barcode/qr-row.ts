@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 import { base45Encode } from './base45.js';
 import { QrRowTooLargeError } from './errors.js';
+import type { QRCodeSegment } from 'qrcode';
 import { createQrSymbol, DEFAULT_MODULE_MM, qrSymbolSvg, type ErrorCorrection } from './qr-svg.js';
 
 /** QR_ROW_PREFIX starts every part of a version-1 row. */
@@ -57,17 +58,30 @@ export function rowDigest(deflated: Uint8Array): string {
   return createHash('sha256').update(deflated).digest('hex').slice(0, 12).toUpperCase();
 }
 
+const ALPHANUMERIC = /^[0-9A-Z $%*+\-./:]*$/;
+
+/**
+ * partSegments: the whole part in one alphanumeric segment, or, when the number has characters
+ * outside that set, the header in byte mode and the data in alphanumeric mode. Fixed segments
+ * make the capacity computed below exact for every part.
+ */
+function partSegments(header: string, rest: string): QRCodeSegment[] {
+  return ALPHANUMERIC.test(header)
+    ? [{ mode: 'alphanumeric', data: header + rest }]
+    : [{ mode: 'byte', data: Buffer.from(header, 'utf8') }, { mode: 'alphanumeric', data: rest }];
+}
+
 const capacityCache = new Map<string, number>();
 
 /** base45Capacity: the most data characters a part with this header can hold in `version`. */
 function base45Capacity(number: string, version: number, errorCorrection: ErrorCorrection): number {
-  const key = `${number.length}:${/^[0-9A-Z./-]*$/.test(number)}:${version}:${errorCorrection}`;
+  const key = `${number.length}:${ALPHANUMERIC.test(number)}:${version}:${errorCorrection}`;
   const cached = capacityCache.get(key);
   if (cached !== undefined) return cached;
   // Worst-case header (two-digit part numbers); 'A' costs as much as any Base45 character.
   const fits = (chars: number): boolean => {
     try {
-      createQrSymbol(`${QR_ROW_PREFIX}${number}:99/99:${'A'.repeat(chars)}:000000000000`, errorCorrection, version);
+      createQrSymbol(partSegments(`${QR_ROW_PREFIX}${number}:99/99:`, `${'A'.repeat(chars)}:000000000000`), errorCorrection, version);
       return true;
     } catch {
       return false;
@@ -99,16 +113,18 @@ export function encodeQrRow(signedXml: Uint8Array | string, options: QrRowOption
   const count = Math.max(1, Math.ceil(deflated.length / bytesPerPart));
   if (count > MAX_QR_PARTS) throw new QrRowTooLargeError({ parts: count, max: MAX_QR_PARTS });
   const slice = Math.ceil(deflated.length / count);
-  const parts = Array.from(
-    { length: count },
-    (_, i) => `${QR_ROW_PREFIX}${number}:${i + 1}/${count}:${base45Encode(deflated.subarray(i * slice, (i + 1) * slice))}:${digest}`,
-  );
+  const pieces = Array.from({ length: count }, (_, i) => ({
+    header: `${QR_ROW_PREFIX}${number}:${i + 1}/${count}:`,
+    rest: `${base45Encode(deflated.subarray(i * slice, (i + 1) * slice))}:${digest}`,
+  }));
+  const parts = pieces.map(({ header, rest }) => header + rest);
+  const segments = pieces.map(({ header, rest }) => partSegments(header, rest));
   // One common version: the smallest that fits the longest part; a later part whose header has
   // more digits can need one more, hence the retry.
-  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a));
-  for (let version = createQrSymbol(longest, errorCorrection).version; ; version++) {
+  const longest = parts.reduce((best, part, i) => (part.length > parts[best]!.length ? i : best), 0);
+  for (let version = createQrSymbol(segments[longest]!, errorCorrection).version; ; version++) {
     try {
-      const svgs = parts.map((part, i) =>
+      const svgs = segments.map((part, i) =>
         qrSymbolSvg(createQrSymbol(part, errorCorrection, version), moduleMm, `QR ${i + 1}/${count} ${number}`),
       );
       return { parts, svgs, version };
