@@ -43,7 +43,7 @@ function malformed(reason: string): never {
 /** parseEgovPart reads one wrapper; anything beyond the fixed shape is malformed. */
 export function parseEgovPart(text: string): EgovPart {
   if (/<!/.test(text)) malformed('BarcodeElement contains a DOCTYPE, comment or CDATA');
-  const root = ROOT.exec(text.replace(/^\uFEFF/, '').replace(DECLARATION, ''));
+  const root = ROOT.exec(text.replace(/^\uFEFF/, '').trimStart().replace(DECLARATION, ''));
   if (!root) malformed('not a BarcodeElement wrapper');
   const values = new Map<Field, string>();
   let rest = root[1]!;
