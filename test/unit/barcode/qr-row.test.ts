@@ -9,9 +9,10 @@ import {
   QrPartMissingError,
   QrPayloadMalformedError,
   QrRowNotFoundError,
+  QrRowTooLargeError,
 } from '../../../src/barcode/index.js';
 import type { AppError } from '../../../src/domain/index.js';
-import { signedXmlOfSize } from './fixtures.js';
+import { seededBytes, signedXmlOfSize } from './fixtures.js';
 
 const LIMIT = { maxInflatedBytes: 1024 * 1024 };
 const NUMBER = '261234567890';
@@ -62,6 +63,19 @@ describe('QR row round trip', () => {
     expect(row.version).toBeLessThanOrEqual(15);
     expect(row.svgs.every((svg) => svgVersion(svg) <= 15)).toBe(true);
     expect(Buffer.from(decodeQrRow(row.parts, LIMIT).xml).equals(Buffer.from(xml))).toBe(true);
+  });
+
+  it('carries a number outside the alphanumeric set (header in byte mode) and refuses one it cannot carry', () => {
+    const xml = signedXmlOfSize(8 * 1024);
+    const row = encodeQrRow(xml, { number: 'kz-2026_000123' });
+    expect(row.version).toBeLessThanOrEqual(25);
+    expect(decodeQrRow(row.parts, LIMIT).number).toBe('kz-2026_000123');
+    expect(() => encodeQrRow(xml, { number: 'a:b' })).toThrow(TypeError);
+    expect(() => encodeQrRow(xml, { number: NUMBER, maxVersion: 26 })).toThrow(TypeError);
+  });
+
+  it('refuses a document that would need more than 99 codes', () => {
+    expect(codeOf(() => encodeQrRow(seededBytes(150_000, 5), { number: NUMBER }))).toBe(QrRowTooLargeError.code);
   });
 
   it('accepts a string and tolerates the same part scanned twice', () => {
