@@ -5,3 +5,14 @@ export { locateChromium, chromiumLauncher, ChromiumNotFoundError, CHROMIUM_FLAGS
 export { loadAssets, pagePreparer, ASSET_ORIGIN, type AssetMap } from './assets.js';
 export { createPdfEngine, countPdfPages, type PdfEngine, type PdfOutput } from './pdf-engine.js';
 export { loadTemplates, type HtmlTemplates, type TemplateView } from './templates.js';
+export {
+  finishPdf,
+  readPdfAttachment,
+  extractQrPayloadsFromPdf,
+  DOCUMENT_XML_NAME,
+  PdfUnreadableError,
+  PdfRasterizerMissingError,
+  type FinishPdfOptions,
+  type AttachmentLimits,
+  type ExtractQrOptions,
+} from './pdf-container.js';

@@ -1,0 +1,184 @@
+/**
+ * The PDF as a container of the legal original: the signed XML travels inside it as the embedded
+ * file `document.xml` (AFRelationship Alternative, as Factur-X/XRechnung mark an XML that is the
+ * legally binding form of what the pages show), with the document's metadata; and the way back:
+ * read that attachment, and read the printed QR row, so that verification can check both agree.
+ *
+ * The QR row is read from a raster of the page (poppler's pdftoppm), not from embedded images:
+ * Chromium prints our inline SVG codes as vector paths, so there are no images to extract, and a
+ * raster reads whatever a printer would print, whoever made the PDF.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import {
+  AFRelationship,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFString,
+  type PDFObject,
+} from 'pdf-lib';
+import { defineError } from '../domain/index.js';
+
+/** PdfUnreadableError: the bytes are not a PDF we can open, or its attachment cannot be read safely. */
+export const PdfUnreadableError = defineError<{ reason: string }>('PDF_UNREADABLE', 'invalid');
+/** PdfRasterizerMissingError: poppler's pdftoppm, needed to read printed QR codes from a PDF, is not installed. */
+export const PdfRasterizerMissingError = defineError<{ command: string }>('PDF_RASTERIZER_MISSING', 'unavailable');
+
+/** DOCUMENT_XML_NAME is the file name of the signed XML inside every PDF we issue. */
+export const DOCUMENT_XML_NAME = 'document.xml';
+
+/** FinishPdfOptions: the attachment and the metadata of an issued document. */
+export interface FinishPdfOptions {
+  readonly xml: Uint8Array;
+  readonly title: string;
+  /** BCP 47 tag of the main language (`kk` for bilingual documents, which are Kazakh first). */
+  readonly language: string;
+  readonly producer?: string;
+  readonly creationDate: Date;
+  readonly subject?: string;
+  readonly keywords?: readonly string[];
+}
+
+/** finishPdf attaches the signed XML and sets title, /Lang, producer and dates. */
+export async function finishPdf(pdf: Uint8Array, options: FinishPdfOptions): Promise<Uint8Array> {
+  if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(options.language)) throw new TypeError(`${options.language} is not a BCP 47 tag`);
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const producer = options.producer ?? 'Qujat';
+  doc.setTitle(options.title, { showInWindowTitleBar: true });
+  doc.setLanguage(options.language);
+  doc.setProducer(producer);
+  doc.setCreator(producer);
+  doc.setCreationDate(options.creationDate);
+  doc.setModificationDate(options.creationDate);
+  if (options.subject !== undefined) doc.setSubject(options.subject);
+  if (options.keywords !== undefined) doc.setKeywords([...options.keywords]);
+  await doc.attach(options.xml, DOCUMENT_XML_NAME, {
+    mimeType: 'application/xml',
+    description: 'Signed XML: the legal original of this document',
+    creationDate: options.creationDate,
+    modificationDate: options.creationDate,
+    afRelationship: AFRelationship.Alternative,
+  });
+  return doc.save();
+}
+
+/** AttachmentLimits bound the work an uploaded PDF can cause. */
+export interface AttachmentLimits {
+  readonly maxPdfBytes?: number;
+  readonly maxAttachmentBytes?: number;
+}
+
+function unreadable(reason: string): never {
+  throw new PdfUnreadableError({ reason });
+}
+
+function text(value: PDFObject | undefined): string | undefined {
+  return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
+}
+
+/** Walks the EmbeddedFiles name tree (bounded depth and size) and collects file specs named `name`. */
+function findFileSpecs(tree: PDFDict, name: string): PDFDict[] {
+  const found: PDFDict[] = [];
+  let visited = 0;
+  const walk = (node: PDFDict, depth: number): void => {
+    if (depth > 16 || ++visited > 4096) unreadable('the attachment tree is too deep or too large');
+    const names = node.lookupMaybe(PDFName.of('Names'), PDFArray);
+    for (let i = 0; names && i + 1 < names.size(); i += 2) {
+      const spec = names.lookup(i + 1);
+      if (!(spec instanceof PDFDict)) continue;
+      const specName = text(spec.lookup(PDFName.of('UF'))) ?? text(spec.lookup(PDFName.of('F')));
+      if (text(names.lookup(i)) === name || specName === name) found.push(spec);
+    }
+    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    for (let i = 0; kids && i < kids.size(); i++) {
+      const kid = kids.lookup(i);
+      if (kid instanceof PDFDict) walk(kid, depth + 1);
+    }
+  };
+  walk(tree, 0);
+  return found;
+}
+
+function inflateBounded(data: Uint8Array, limit: number): Uint8Array {
+  try {
+    return zlib.inflateSync(data, { maxOutputLength: limit });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') unreadable(`the attachment is larger than ${limit} bytes`);
+    return unreadable('the attachment stream is corrupt');
+  }
+}
+
+/**
+ * readPdfAttachment returns the embedded file called `name`, or null when there is none. It
+ * opens PDFs made by anyone: only unfiltered and FlateDecode streams are read, inflated with a
+ * hard cap; two attachments of the same name are refused rather than guessed between.
+ */
+export async function readPdfAttachment(pdf: Uint8Array, name: string, limits: AttachmentLimits = {}): Promise<Uint8Array | null> {
+  const { maxPdfBytes = 50 * 1024 * 1024, maxAttachmentBytes = 5 * 1024 * 1024 } = limits;
+  if (pdf.length > maxPdfBytes) unreadable(`the PDF is larger than ${maxPdfBytes} bytes`);
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  } catch (cause) {
+    throw new PdfUnreadableError({ reason: cause instanceof Error ? cause.message : 'not a PDF' }, { cause });
+  }
+  const tree = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('EmbeddedFiles'), PDFDict);
+  if (!tree) return null;
+  const specs = findFileSpecs(tree, name);
+  if (specs.length === 0) return null;
+  if (specs.length > 1) unreadable(`the PDF has ${specs.length} attachments named ${name}`);
+  const stream = specs[0]!.lookupMaybe(PDFName.of('EF'), PDFDict)?.lookup(PDFName.of('F'));
+  if (!(stream instanceof PDFRawStream)) unreadable(`the attachment ${name} has no embedded stream`);
+  const filter = stream.dict.lookup(PDFName.of('Filter'));
+  const filters = filter instanceof PDFArray ? filter.asArray().map((f) => f.toString()) : filter ? [filter.toString()] : [];
+  if (stream.dict.has(PDFName.of('DecodeParms')) && filters.length > 0) unreadable('the attachment uses decode parameters');
+  const raw = stream.getContents();
+  if (filters.length === 0) return raw.length <= maxAttachmentBytes ? raw : unreadable(`the attachment is larger than ${maxAttachmentBytes} bytes`);
+  if (filters.length === 1 && filters[0] === '/FlateDecode') return inflateBounded(raw, maxAttachmentBytes);
+  return unreadable(`the attachment filter ${filters.join(' ')} is not supported`);
+}
+
+/** ExtractQrOptions: the image decoder (barcode room, wired in compose) and the raster settings. */
+export interface ExtractQrOptions {
+  readonly decodeImage: (png: Uint8Array) => Promise<string[]>;
+  /** Raster resolution; 300 dpi gives ~4 px per 0.33 mm module. */
+  readonly dpi?: number;
+  /** How many pages from the first to read (default 2: the row is in the footer of every page). */
+  readonly maxPages?: number;
+  readonly pdftoppm?: string;
+  readonly timeoutMs?: number;
+}
+
+function run(command: string, args: readonly string[], timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { timeout: timeoutMs, maxBuffer: 1024 * 1024 }, (error, _stdout, stderr) => {
+      if (!error) return resolve();
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new PdfRasterizerMissingError({ command }));
+      reject(new PdfUnreadableError({ reason: `${command} failed: ${String(stderr).trim().slice(0, 200) || error.message}` }, { cause: error }));
+    });
+  });
+}
+
+/** extractQrPayloadsFromPdf rasterises the first pages and returns every distinct QR text found. */
+export async function extractQrPayloadsFromPdf(pdf: Uint8Array, options: ExtractQrOptions): Promise<string[]> {
+  const { decodeImage, dpi = 300, maxPages = 2, pdftoppm = 'pdftoppm', timeoutMs = 60_000 } = options;
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'qujat-qr-'));
+  try {
+    const input = path.join(dir, 'in.pdf');
+    await writeFile(input, pdf);
+    await run(pdftoppm, ['-r', String(dpi), '-gray', '-png', '-f', '1', '-l', String(maxPages), input, path.join(dir, 'page')], timeoutMs);
+    const pages = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
+    const found: string[] = [];
+    for (const page of pages) found.push(...(await decodeImage(await readFile(path.join(dir, page)))));
+    return [...new Set(found)];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
