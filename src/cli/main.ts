@@ -1,5 +1,6 @@
 /** The `qujat` command: a verb, then its arguments. Exit codes: 0 done, 1 invalid input, 2 usage. */
 import { configFromEnvironment } from './environment.js';
+import { KEYS_USAGE, keys } from './keys.js';
 import { RENDER_USAGE, render } from './render.js';
 import { serve } from './serve.js';
 import { locateChromium } from '../render/index.js';
@@ -11,6 +12,8 @@ usage:
   ${RENDER_USAGE}
                                          render one document from a request file
   qujat chromium                          print the Chromium that would be used, or exit 1
+  ${KEYS_USAGE}
+                                         development CA: create keys, export the CA, revoke a certificate
 `;
 
 async function chromium(env: NodeJS.ProcessEnv): Promise<number> {
@@ -34,6 +37,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         return await render(args, env);
       case 'chromium':
         return await chromium(env);
+      case 'keys':
+        return await keys(args, env);
       case undefined:
       case 'help':
       case '--help':
