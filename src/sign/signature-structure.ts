@@ -4,7 +4,6 @@
  * root, exactly one SignedInfo in the whole document, exactly one Reference with URI="", the
  * exact transform list, whitelisted algorithms, and a KeyInfo that holds only X509 certificates.
  */
-import { X509Certificate } from 'node:crypto';
 import type { Document, Element, Node } from '@xmldom/xmldom';
 import { DOCUMENT_NAMESPACE } from './document-xml.js';
 import { DSIG_NAMESPACE, EXC_C14N, RSA_SHA256, SHA256, SIGNED_TRANSFORMS, algorithmFailure } from './profile.js';
@@ -13,7 +12,8 @@ import type { SignatureFailure } from './reasons.js';
 /** SignatureParts is what the cryptographic check needs from a well-shaped signature. */
 export interface SignatureParts {
   readonly signature: Element;
-  readonly certificates: readonly X509Certificate[];
+  /** certificates: the base64 DER of each X509Certificate in KeyInfo, signer first, whitespace removed. */
+  readonly certificates: readonly string[];
 }
 
 /** StructureRefusal says which shape rule a document broke. */
@@ -75,21 +75,17 @@ function checkReference(reference: Element): void {
   onlyText(digestValue);
 }
 
-function readCertificates(keyInfo: Element | undefined): X509Certificate[] {
+function readCertificates(keyInfo: Element | undefined): string[] {
   if (keyInfo === undefined) throw new Refused('CERTIFICATE_MISSING');
   if (!isDsig(keyInfo, 'KeyInfo')) throw new Refused('SIGNATURE_MALFORMED', `${keyInfo.localName} after SignatureValue`);
-  const certificates: X509Certificate[] = [];
+  const certificates: string[] = [];
   for (const data of elementChildren(keyInfo)) {
     if (!isDsig(data, 'X509Data')) throw new Refused('SIGNATURE_MALFORMED', `KeyInfo holds ${data.localName}`);
     for (const item of elementChildren(data)) {
       if (!isDsig(item, 'X509Certificate')) throw new Refused('SIGNATURE_MALFORMED', `X509Data holds ${item.localName}`);
-      const base64 = onlyText(item).replace(/\s+/g, '');
+      const base64 = onlyText(item).replace(/[ \t\r\n]+/g, '');
       if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) throw new Refused('CERTIFICATE_MALFORMED', 'not base64');
-      try {
-        certificates.push(new X509Certificate(Buffer.from(base64, 'base64')));
-      } catch (error) {
-        throw new Refused('CERTIFICATE_MALFORMED', (error as Error).message);
-      }
+      certificates.push(base64);
     }
   }
   if (certificates.length === 0) throw new Refused('CERTIFICATE_MISSING');

@@ -13,14 +13,15 @@
  *  from each issuing CA does not list the certificate. A revoked certificate fails whatever the
  *  signing time: without a trusted timestamp IssuedAt is the signer's own claim.
  */
+import { X509Certificate } from 'node:crypto';
 import type { Element } from '@xmldom/xmldom';
-import { SignedXml } from 'xml-crypto';
 import {
   buildChain,
   canSign,
   createRevocationLists,
   describeCertificate,
   isStrongRsa,
+  normalizeSerial,
   validityFailure,
   type CertificateInfo,
   type TrustAnchor,
@@ -28,6 +29,7 @@ import {
 import { DocumentShapeError, readDocumentElement } from './document-reader.js';
 import type { ParsedDocument } from './document-xml.js';
 import type { SignatureFailure } from './reasons.js';
+import { checkProfileSignature } from './signature-check.js';
 import { inspectSignature } from './signature-structure.js';
 import { decodeXml, parseStrictXml } from './xml-safety.js';
 
@@ -57,6 +59,32 @@ export interface VerifierOptions {
 
 const DEFAULT_MAX_BYTES = 1024 * 1024;
 
+type Trust =
+  | { readonly reason: SignatureFailure; readonly detail?: string }
+  | {
+      readonly leaf: X509Certificate;
+      readonly chain: NonNullable<ReturnType<typeof buildChain>>;
+      readonly signer: CertificateInfo;
+      readonly canSign: boolean;
+    };
+
+/** assess parses the KeyInfo certificates and links the signer's to a configured anchor. */
+function assess(certificates: readonly string[], anchors: readonly TrustAnchor[]): Trust {
+  let parsed: X509Certificate[];
+  try {
+    parsed = certificates.map((base64) => new X509Certificate(Buffer.from(base64, 'base64')));
+  } catch (error) {
+    return { reason: 'CERTIFICATE_MALFORMED', detail: (error as Error).message };
+  }
+  const [leaf, ...intermediates] = parsed;
+  if (!leaf) return { reason: 'CERTIFICATE_MISSING' };
+  if (leaf.publicKey.asymmetricKeyType !== 'rsa') return { reason: 'ALGORITHM_NOT_ALLOWED', detail: `${leaf.publicKey.asymmetricKeyType} key` };
+  if (!isStrongRsa(leaf)) return { reason: 'WEAK_KEY', detail: `${leaf.publicKey.asymmetricKeyDetails?.modulusLength} bits` };
+  const chain = buildChain(leaf, intermediates, anchors);
+  if (!chain) return { reason: 'UNTRUSTED_CERTIFICATE', detail: leaf.issuer.replace(/\n/g, ', ') };
+  return { leaf, chain, signer: describeCertificate(leaf), canSign: canSign(leaf) };
+}
+
 function refuse(reason: SignatureFailure, detail?: string): VerifyResult {
   return detail === undefined ? { valid: false, reason } : { valid: false, reason, detail };
 }
@@ -70,12 +98,17 @@ export function createSignatureVerifier(options: VerifierOptions): SignatureVeri
   const authorizeIssuer = options.authorizeIssuer ?? true;
   const infos = new Map<string, { info: CertificateInfo; canSign: boolean }>();
 
-  const describe = (certificate: Parameters<typeof describeCertificate>[0]) => {
-    let known = infos.get(certificate.fingerprint256);
+  // Everything here is a pure function of the certificate bytes, so it is computed once per
+  // signer (a provider signs thousands of documents with one certificate); validity and
+  // revocation depend on time and are checked on every call.
+  const signers = new Map<string, Trust>();
+  const trust = (certificates: readonly string[]): Trust => {
+    const key = certificates.join(' ');
+    let known = signers.get(key);
     if (!known) {
-      known = { info: describeCertificate(certificate), canSign: canSign(certificate) };
-      if (infos.size > 1000) infos.clear();
-      infos.set(certificate.fingerprint256, known);
+      known = assess(certificates, options.trustAnchors);
+      if (signers.size >= 1000) signers.clear();
+      signers.set(key, known);
     }
     return known;
   };
@@ -90,25 +123,14 @@ export function createSignatureVerifier(options: VerifierOptions): SignatureVeri
       const structure = inspectSignature(parsed.doc);
       if (!structure.ok) return refuse(structure.reason, structure.detail);
 
-      const [leaf, ...intermediates] = structure.parts.certificates;
-      if (!leaf) return refuse('CERTIFICATE_MISSING');
-      if (leaf.publicKey.asymmetricKeyType !== 'rsa') return refuse('ALGORITHM_NOT_ALLOWED', `${leaf.publicKey.asymmetricKeyType} key`);
-      if (!isStrongRsa(leaf)) return refuse('WEAK_KEY', `${leaf.publicKey.asymmetricKeyDetails?.modulusLength} bits`);
-      const chain = buildChain(leaf, intermediates, options.trustAnchors);
-      if (!chain) return refuse('UNTRUSTED_CERTIFICATE', leaf.issuer.replace(/\n/g, ', '));
+      const trusted = trust(structure.parts.certificates);
+      if ('reason' in trusted) return refuse(trusted.reason, trusted.detail);
+      const { leaf, chain } = trusted;
 
-      const signed = new SignedXml({ publicCert: leaf.toString(), getCertFromKeyInfo: () => null });
-      let references: string[];
-      try {
-        signed.loadSignature(structure.parts.signature as unknown as Parameters<SignedXml['loadSignature']>[0]);
-        if (!signed.checkSignature(decoded.text)) return refuse('DIGEST_MISMATCH');
-        references = signed.getSignedReferences();
-      } catch (error) {
-        return refuse('SIGNATURE_INVALID', (error as Error).message.slice(0, 200));
-      }
-      if (references.length !== 1) return refuse('REFERENCE_INVALID', `${references.length} signed references`);
+      const checked = checkProfileSignature(structure.parts, leaf.publicKey);
+      if (!checked.ok) return refuse(checked.reason);
 
-      const content = parseStrictXml(references[0] as string);
+      const content = parseStrictXml(checked.signedContent);
       if (!content.ok) return refuse(content.reason, content.detail);
       let document: ParsedDocument;
       try {
@@ -122,16 +144,15 @@ export function createSignatureVerifier(options: VerifierOptions): SignatureVeri
       if (signedAt.getTime() > at.getTime() + skew) return refuse('ISSUED_IN_FUTURE', document.issuedAt);
       const validity = validityFailure(chain.path, signedAt);
       if (validity) return refuse(validity, document.issuedAt);
-      const signer = describe(leaf);
-      if (!signer.canSign) return refuse('CERTIFICATE_NOT_FOR_SIGNING');
-      if (authorizeIssuer && signer.info.bin !== document.issuer.bin) {
-        return refuse('SIGNER_NOT_ISSUER', `certificate BIN ${signer.info.bin ?? '(none)'}, issuer BIN ${document.issuer.bin}`);
+      if (!trusted.canSign) return refuse('CERTIFICATE_NOT_FOR_SIGNING');
+      if (authorizeIssuer && trusted.signer.bin !== document.issuer.bin) {
+        return refuse('SIGNER_NOT_ISSUER', `certificate BIN ${trusted.signer.bin ?? '(none)'}, issuer BIN ${document.issuer.bin}`);
       }
       for (let i = 0; i < chain.path.length - 1; i++) {
-        const failure = revocation.check(chain.path[i] as typeof leaf, chain.path[i + 1] as typeof leaf, at);
-        if (failure) return refuse(failure, `serial ${describe(chain.path[i] as typeof leaf).info.serialNumber}`);
+        const failure = revocation.check(chain.path[i] as X509Certificate, chain.path[i + 1] as X509Certificate, at);
+        if (failure) return refuse(failure, `serial ${normalizeSerial((chain.path[i] as X509Certificate).serialNumber)}`);
       }
-      return { valid: true, document, signer: signer.info, development: chain.anchor.development };
+      return { valid: true, document, signer: trusted.signer, development: chain.anchor.development };
     },
   };
 }

@@ -55,7 +55,7 @@ export function parseStrictXml(text: string): ParsedXml | XmlRefusal {
   if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) return refuse('DOCTYPE_FORBIDDEN');
   let doc: Document;
   try {
-    doc = new DOMParser({ onError: onWarningStopParsing }).parseFromString(text, 'text/xml');
+    doc = new DOMParser({ onError: onWarningStopParsing, locator: false }).parseFromString(text, 'text/xml');
   } catch (error) {
     return refuse('MALFORMED_XML', firstLine(error));
   }
