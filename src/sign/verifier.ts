@@ -38,7 +38,11 @@ export type VerifyResult =
   | { readonly valid: true; readonly document: ParsedDocument; readonly signer: CertificateInfo; readonly development: boolean }
   | { readonly valid: false; readonly reason: SignatureFailure; readonly detail?: string };
 
-/** SignatureVerifier checks documents; verify never throws for bad input. */
+/**
+ * SignatureVerifier checks documents; verify never throws for bad input. `at` is the time of the
+ * check (default: now): the CRLs must be current then and IssuedAt must not lie after it. The
+ * certificates are checked at IssuedAt, the signing time the document states.
+ */
 export interface SignatureVerifier {
   verify(xml: string | Uint8Array, options?: { readonly at?: Date }): VerifyResult;
 }

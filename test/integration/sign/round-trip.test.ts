@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DocumentShapeError, buildDocumentXml, exportDevelopmentCa, parseDocumentXml } from '../../../src/sign/index.js';
+import { DocumentShapeError, buildDocumentXml, developmentKeyPaths, exportDevelopmentCa, parseDocumentXml } from '../../../src/sign/index.js';
 import { developmentKit, documentInput } from './fixtures.js';
 
 let kit: Awaited<ReturnType<typeof developmentKit>>;
@@ -72,6 +72,27 @@ describe('interop with xmlsec1', () => {
     expect(accepted.status).toBe(0);
     const refused = xmlsec1(['--verify', '--trusted-pem', ca, bad]);
     expect(refused.status).not.toBe(0);
+  });
+
+  test('our verifier accepts a document signed by xmlsec1 (independent c14n and RSA-SHA256)', async () => {
+    const files = developmentKeyPaths(kit.dir);
+    const template = path.join(kit.dir, 'template.xml');
+    const output = path.join(kit.dir, 'xmlsec-signed.xml');
+    const signature =
+      '<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#">\n<ds:SignedInfo>' +
+      '<ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>' +
+      '<ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/>' +
+      '<ds:Reference URI=""><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/>' +
+      '<ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/></ds:Transforms>' +
+      '<ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue/></ds:Reference></ds:SignedInfo>\n' +
+      '<ds:SignatureValue/>\n<ds:KeyInfo><ds:X509Data><ds:X509Certificate/></ds:X509Data></ds:KeyInfo></ds:Signature>';
+    await fs.writeFile(template, buildDocumentXml(documentInput()).replace('</q:Document>', `${signature}</q:Document>`));
+    const signed = xmlsec1(['--sign', '--privkey-pem', `${files.providerKey},${files.providerCertificate}`, '--output', output, template]);
+    expect(signed.status, signed.stderr).toBe(0);
+    const xml = await fs.readFile(output);
+    expect(xml.toString('utf8')).not.toContain('<ds:DigestValue/>');
+    const result = (await kit.verifier()).verify(xml);
+    expect(result).toMatchObject({ valid: true, document: { number: 'KZ-2026-000123', applicant: { iin: '000101500001' } } });
   });
 
   test("xmlsec1 refuses our document when given another CA (it trusts the anchor, not KeyInfo)", async () => {
