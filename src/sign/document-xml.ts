@@ -1,9 +1,9 @@
 /**
  * The document XML: the legal original that is signed, in our own namespace
  * (`urn:qujat:document:1`, never the state system's). Serialisation is deterministic — fixed
- * element order, no whitespace between elements, no XML declaration — so the same input always
- * gives the same bytes, and the bytes are already in exclusive canonical form apart from the
- * signature that the signer appends.
+ * element order, no whitespace between elements, no XML declaration, one escaping of & < > " —
+ * so the same input always gives the same bytes. Characters that XML cannot carry or that would
+ * not survive a parse unchanged (controls, CR, lone surrogates) are refused with InvalidInputError.
  *
  *   <q:Document xmlns:q="urn:qujat:document:1" version="1">
  *     <q:Number/> <q:Kind/> <q:IssuedAt/>            ISO 8601 with the Asia/Almaty offset
@@ -96,7 +96,7 @@ export interface ParsedDocument {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /** escapeXml writes text or an attribute value; the forbidden characters never get here. */
-export function escapeXml(value: string): string {
+function escapeXml(value: string): string {
   return value.replace(/[&<>"]/g, (c) => ESCAPES[c] as string);
 }
 
