@@ -7,6 +7,8 @@
  *   const signed = createXmlSigner(keys).sign(buildDocumentXml(input));
  *   const verifier = createSignatureVerifier({ ...(await loadTrustMaterial(config.sign, keysDir)) });
  *   const result = verifier.verify(signed);  // { valid: true, document, signer, development } | { valid: false, reason }
+ *
+ * Development CA: initDevelopmentKeys (qujat keys init), exportDevelopmentCa (keys ca), revokeDevelopmentCertificate (keys revoke).
  */
 export { SIGNATURE_FAILURES, type SignatureFailure } from './reasons.js';
 export {
