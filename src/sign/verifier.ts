@@ -131,7 +131,13 @@ export function createSignatureVerifier(options: VerifierOptions): SignatureVeri
       if ('reason' in trusted) return refuse(trusted.reason, trusted.detail);
       const { leaf, chain } = trusted;
 
-      const checked = checkProfileSignature(structure.parts, leaf.publicKey);
+      let checked: ReturnType<typeof checkProfileSignature>;
+      try {
+        checked = checkProfileSignature(structure.parts, leaf.publicKey);
+      } catch (error) {
+        // The canonicaliser walks an attacker-shaped tree; if it fails, that is a refusal, not a crash.
+        return refuse('SIGNATURE_INVALID', (error as Error).message.slice(0, 200));
+      }
       if (!checked.ok) return refuse(checked.reason);
 
       const content = parseStrictXml(checked.signedContent);

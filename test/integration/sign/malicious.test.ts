@@ -299,3 +299,25 @@ describe('certificates', () => {
     }
   });
 });
+
+describe('arbitrary corruption', () => {
+  test('600 seeded random byte edits: verify never throws, and never returns other data than was signed', () => {
+    let seed = 20261122;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const original = Buffer.from(signed, 'utf8');
+    const genuine = verifier.verify(original);
+    const reasons = new Set<string>();
+    for (let i = 0; i < 600; i++) {
+      const bytes = Buffer.from(original);
+      const at = Math.floor(random() * bytes.length);
+      bytes[at] = i % 3 === 0 ? 0x3c : Math.floor(random() * 256);
+      const result = verifier.verify(i % 50 === 0 ? bytes.subarray(0, at) : bytes);
+      if (result.valid) expect(result.document).toEqual(genuine.valid && genuine.document);
+      else reasons.add(result.reason);
+    }
+    expect(reasons.size).toBeGreaterThan(3);
+  });
+});
