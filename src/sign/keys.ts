@@ -51,11 +51,31 @@ function pickSigner(certificates: X509Certificate[], key: KeyObject, variable: s
   return { privateKey: key, certificate: signer, chain, development: false };
 }
 
+/**
+ * openPkcs12 works around one node-forge gap: RFC 7292 derives the MAC key from the password as
+ * BMPString (forge does so), while PBES2 — OpenSSL 3's default encryption — derives its key from
+ * the password's UTF-8 bytes, which forge wants as a binary string. With a non-ASCII password
+ * (Cyrillic, say) forge verifies the MAC and then fails to decrypt; the MAC being verified, the
+ * contents are decrypted again from the UTF-8 bytes with the checked MAC left out.
+ */
+function openPkcs12(bytes: Buffer, password: string): forge.pkcs12.Pkcs12Pfx {
+  const parse = () => forge.asn1.fromDer(forge.util.createBuffer(bytes.toString('binary')));
+  try {
+    return forge.pkcs12.pkcs12FromAsn1(parse(), password);
+  } catch (error) {
+    // eslint-disable-next-line no-control-regex
+    if (!/[^\x00-\x7f]/.test(password) || !/decrypt/i.test((error as Error).message)) throw error;
+    const pfx = parse();
+    (pfx.value as forge.asn1.Asn1[]).splice(2);
+    return forge.pkcs12.pkcs12FromAsn1(pfx, forge.util.encodeUtf8(password));
+  }
+}
+
 function readPkcs12(bytes: Buffer, password: string, file: string): SigningKeys {
   const variable = 'QUJAT_SIGN_P12';
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
-    p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(bytes.toString('binary'))), password);
+    p12 = openPkcs12(bytes, password);
   } catch (error) {
     unreadable(variable, file, `not a PKCS#12 file or QUJAT_SIGN_P12_PASSWORD is wrong (${(error as Error).message})`);
   }

@@ -128,6 +128,16 @@ describe('production keys', () => {
     expect(result).toMatchObject({ valid: true, development: false });
   });
 
+  test('a PKCS#12 file made by OpenSSL 3 with its defaults (AES-256-CBC, PBKDF2) loads, with a Cyrillic password', async () => {
+    const files = developmentKeyPaths(kit.dir);
+    const p12 = path.join(kit.dir, 'openssl.p12');
+    const made = spawnSync('openssl', ['pkcs12', '-export', '-inkey', files.providerKey, '-in', files.providerCertificate, '-certfile', files.caCertificate, '-passout', 'pass:пароль', '-out', p12], { encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    const keys = await loadSigningKeys({ p12, p12Password: 'пароль' }, kit.dir);
+    expect(keys.certificate.fingerprint256).toBe(new X509Certificate(await fs.readFile(files.providerCertificate)).fingerprint256);
+    await expect(loadSigningKeys({ p12, p12Password: 'парол' }, kit.dir)).rejects.toMatchObject({ code: 'SIGNING_KEY_UNREADABLE' });
+  });
+
   test('a wrong PKCS#12 password, a missing file and a non-RSA key are named errors', async () => {
     const files = developmentKeyPaths(kit.dir);
     const p12 = path.join(kit.dir, 'wrong.p12');
