@@ -50,7 +50,7 @@ const contentBlock = z.strictObject({
 /** DocumentXmlInputSchema checks what buildDocumentXml receives (the caller computes the texts). */
 export const DocumentXmlInputSchema = z
   .strictObject({
-    number: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+    number: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/),
     kind: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/),
     issuedAt: z.date().refine((d) => !Number.isNaN(d.getTime()), { params: { rule: 'INVALID_DATE' } }),
     issuer: z.strictObject({ bin: binSchema, name: z.strictObject({ kk: xmlText(500), ru: xmlText(500) }) }),
