@@ -25,7 +25,6 @@ export const DOCUMENT_XML_VERSION = '1';
 // after parsing (so the bytes would not round-trip), and the other C0/C1 controls, lone
 // surrogates (with the u flag a class only matches unpaired ones) and U+FFFE/U+FFFF are not
 // characters a document should carry.
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/u;
 
 const MAX_VALUE = 4000;

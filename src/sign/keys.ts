@@ -63,7 +63,6 @@ function openPkcs12(bytes: Buffer, password: string): forge.pkcs12.Pkcs12Pfx {
   try {
     return forge.pkcs12.pkcs12FromAsn1(parse(), password);
   } catch (error) {
-    // eslint-disable-next-line no-control-regex
     if (!/[^\x00-\x7f]/.test(password) || !/decrypt/i.test((error as Error).message)) throw error;
     const pfx = parse();
     (pfx.value as forge.asn1.Asn1[]).splice(2);
