@@ -72,14 +72,20 @@ type Trust =
       readonly canSign: boolean;
     };
 
-/** assess parses the KeyInfo certificates and links the signer's to a configured anchor. */
+/**
+ * assess parses the KeyInfo certificates and links the signer's to a configured anchor. A
+ * certificate can parse and still hold a key OpenSSL cannot decode (a GOST key, or corrupted
+ * bytes): any such failure is CERTIFICATE_MALFORMED.
+ */
 function assess(certificates: readonly string[], anchors: readonly TrustAnchor[]): Trust {
-  let parsed: X509Certificate[];
   try {
-    parsed = certificates.map((base64) => new X509Certificate(Buffer.from(base64, 'base64')));
+    return assessParsed(certificates.map((base64) => new X509Certificate(Buffer.from(base64, 'base64'))), anchors);
   } catch (error) {
     return { reason: 'CERTIFICATE_MALFORMED', detail: (error as Error).message };
   }
+}
+
+function assessParsed(parsed: readonly X509Certificate[], anchors: readonly TrustAnchor[]): Trust {
   const [leaf, ...intermediates] = parsed;
   if (!leaf) return { reason: 'CERTIFICATE_MISSING' };
   if (leaf.publicKey.asymmetricKeyType !== 'rsa') return { reason: 'ALGORITHM_NOT_ALLOWED', detail: `${leaf.publicKey.asymmetricKeyType} key` };

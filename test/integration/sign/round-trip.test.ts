@@ -2,6 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { SignedXml } from 'xml-crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DocumentShapeError, buildDocumentXml, developmentKeyPaths, exportDevelopmentCa, parseDocumentXml } from '../../../src/sign/index.js';
 import { developmentKit, documentInput } from './fixtures.js';
@@ -35,13 +36,27 @@ describe('sign → verify', () => {
     const signed = kit.signer.sign(buildDocumentXml(documentInput()));
     expect(signed.match(/<ds:Reference /g)).toHaveLength(1);
     expect(signed).toContain('<ds:Reference URI="">');
-    expect(signed).toContain(
-      '<ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/><ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/></ds:Transforms>',
-    );
-    expect(signed).toContain('<ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/>');
-    expect(signed).toContain('<ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/>');
+    const algorithms = [...signed.matchAll(/<ds:(\w+) Algorithm="([^"]+)">/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(algorithms).toEqual([
+      'CanonicalizationMethod http://www.w3.org/2001/10/xml-exc-c14n#',
+      'SignatureMethod http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+      'Transform http://www.w3.org/2000/09/xmldsig#enveloped-signature',
+      'Transform http://www.w3.org/2001/10/xml-exc-c14n#',
+      'DigestMethod http://www.w3.org/2001/04/xmlenc#sha256',
+    ]);
     expect(signed).toContain(`<ds:X509Certificate>${kit.keys.certificate.raw.toString('base64')}</ds:X509Certificate>`);
     expect(signed.endsWith('</ds:Signature></q:Document>')).toBe(true);
+  });
+
+  test("xml-crypto's own SignedXml.checkSignature accepts our signature and refuses a tampered copy", () => {
+    const signed = kit.signer.sign(buildDocumentXml(documentInput()));
+    const check = (xml: string) => {
+      const verifier = new SignedXml({ publicCert: kit.keys.certificate.toString(), getCertFromKeyInfo: () => null });
+      verifier.loadSignature((/<ds:Signature [\s\S]*<\/ds:Signature>/.exec(xml) as RegExpExecArray)[0]);
+      return verifier.checkSignature(xml);
+    };
+    expect(check(signed)).toBe(true);
+    expect(check(signed.replace('000101500001', '000101500002'))).toBe(false);
   });
 
   test('signing the same document twice gives the same bytes (PKCS#1 v1.5 is deterministic)', () => {
