@@ -53,6 +53,10 @@ if (mtime(installed) < mtime(path.join(root, 'package-lock.json'))) {
 // 2. Build: tsc is incremental, so an unchanged tree costs little.
 run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
 
+// 2b. Development signing keys (CA, provider certificate, CRL) under data/keys: keys init only
+// writes what is missing, and production keys (QUJAT_SIGN_*) do not need them.
+run(process.execPath, [path.join(root, 'bin', 'qujat.js'), 'keys', 'init']);
+
 // 3. Chromium, located by the same code the service uses.
 function locate() {
   const result = spawnSync(process.execPath, [path.join(root, 'bin', 'qujat.js'), 'chromium'], { cwd: root, encoding: 'utf8' });

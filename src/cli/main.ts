@@ -2,6 +2,7 @@
 import { CATALOG_USAGE, catalog } from './catalog.js';
 import { configFromEnvironment } from './environment.js';
 import { I18N_USAGE, i18n } from './i18n.js';
+import { KEYS_USAGE, keys } from './keys.js';
 import { RENDER_USAGE, render } from './render.js';
 import { serve } from './serve.js';
 import { locateChromium } from '../render/index.js';
@@ -15,6 +16,8 @@ usage:
   qujat chromium                          print the Chromium that would be used, or exit 1
   ${CATALOG_USAGE}
   ${I18N_USAGE}  check locales/kk and locales/ru (exit 1 on errors)
+  ${KEYS_USAGE}
+                                         development CA: create keys, export the CA, revoke a certificate
 `;
 
 async function chromium(env: NodeJS.ProcessEnv): Promise<number> {
@@ -42,6 +45,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         return await catalog(args);
       case 'i18n':
         return await i18n(args);
+      case 'keys':
+        return await keys(args, env);
       case undefined:
       case 'help':
       case '--help':

@@ -25,6 +25,12 @@ export const ENVIRONMENT = [
   { names: ['QUJAT_PUBLIC_URL'], field: 'publicUrl', help: 'base URL printed in verification QR codes', default: 'http://localhost:8080' },
   { names: ['QUJAT_LOG_LEVEL'], field: 'log.level', help: 'debug, info, warn, error or silent', default: 'info' },
   { names: ['DATABASE_URL'], field: 'store.url', help: 'PostgreSQL URL shared by all instances; unset: SQLite file data/qujat.db', default: '(SQLite)' },
+  { names: ['QUJAT_SIGN_P12'], field: 'sign.p12', help: 'PKCS#12 file (.p12, RSA) with the signing key and certificate', default: '(development keys in data/keys)' },
+  { names: ['QUJAT_SIGN_P12_PASSWORD'], field: 'sign.p12Password', help: 'password of QUJAT_SIGN_P12', default: '(empty)' },
+  { names: ['QUJAT_SIGN_KEY'], field: 'sign.key', help: 'PEM private key (RSA), instead of QUJAT_SIGN_P12', default: '(unset)' },
+  { names: ['QUJAT_SIGN_CHAIN'], field: 'sign.chain', help: 'PEM certificates of QUJAT_SIGN_KEY, signer first', default: '(unset)' },
+  { names: ['QUJAT_TRUST_ANCHORS'], field: 'sign.trustAnchors', help: 'comma-separated PEM files of the CAs whose signatures verify', default: '(the development CA)' },
+  { names: ['QUJAT_CRL'], field: 'sign.crl', help: 'comma-separated CRL files (PEM or DER) of those CAs', default: '(the development CRL)' },
 ] as const;
 
 function setPath(target: Record<string, unknown>, dotted: string, value: string): void {

@@ -3,6 +3,29 @@ import { z } from 'zod';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** pathList reads a comma-separated list of file paths. */
+const pathList = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item !== ''))
+  .pipe(z.array(z.string()).min(1));
+
+/** signSchema: production keys (PKCS#12, or PEM key + chain) and trust; all unset means the development keys. */
+const signSchema = z
+  .strictObject({
+    p12: z.string().min(1).optional(),
+    p12Password: z.string().optional(),
+    key: z.string().min(1).optional(),
+    chain: z.string().min(1).optional(),
+    trustAnchors: pathList.optional(),
+    crl: pathList.optional(),
+  })
+  .superRefine((sign, context) => {
+    if (sign.p12 && sign.key) context.addIssue({ code: 'custom', path: ['key'], message: 'set QUJAT_SIGN_P12 or QUJAT_SIGN_KEY, not both' });
+    if (sign.key && !sign.chain) context.addIssue({ code: 'custom', path: ['chain'], message: 'QUJAT_SIGN_KEY needs its certificate chain' });
+    if (sign.chain && !sign.key) context.addIssue({ code: 'custom', path: ['chain'], message: 'a chain without QUJAT_SIGN_KEY has no key' });
+  })
+  .prefault({});
+
 /** ConfigSchema is the whole configuration; each room receives only its slice. */
 export const ConfigSchema = z.strictObject({
   http: z.strictObject({
@@ -28,6 +51,7 @@ export const ConfigSchema = z.strictObject({
   log: z.strictObject({ level: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info') }),
   // Unset: the SQLite file <paths.data>/qujat.db. Set: PostgreSQL, shared by every instance.
   store: z.strictObject({ url: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL').optional() }).default({}),
+  sign: signSchema,
 });
 
 /** Config is the parsed, frozen configuration. */

@@ -1,0 +1,58 @@
+/**
+ * `qujat keys …`: the development CA under <data>/keys.
+ *   init                 create what is missing (CA, provider certificate, test citizens, CRL); idempotent
+ *   ca --out <file.pem>  export the CA certificate, for verifiers and `xmlsec1 --trusted-pem`
+ *   revoke <serial>      list a certificate (hex serial) in the CRL and re-sign it; idempotent
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '../domain/index.js';
+import { createTranslator, readLocales } from '../i18n/index.js';
+import { exportDevelopmentCa, initDevelopmentKeys, revokeDevelopmentCertificate } from '../sign/index.js';
+import { PROJECT_ROOT, configFromEnvironment, describeError } from './environment.js';
+
+export const KEYS_USAGE = `qujat keys init | qujat keys ca --out <file.pem> | qujat keys revoke <serial>`;
+
+async function run(verb: string | undefined, args: string[], keysDir: string): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' } } });
+  switch (verb) {
+    case 'init': {
+      if (positionals.length > 0 || values.out) break;
+      const written = await initDevelopmentKeys(keysDir);
+      process.stdout.write(
+        written.length === 0
+          ? `development keys in ${keysDir}: complete, nothing written\n`
+          : `development keys in ${keysDir}: wrote\n  ${written.map((f) => path.relative(keysDir, f)).join('\n  ')}\n`,
+      );
+      return 0;
+    }
+    case 'ca': {
+      if (!values.out || positionals.length > 0) break;
+      const ca = await exportDevelopmentCa(keysDir, values.out);
+      process.stdout.write(`${ca.subject.replace(/\n/g, ', ')}\nSHA-256 ${ca.fingerprint256}\n→ ${values.out}\n`);
+      return 0;
+    }
+    case 'revoke': {
+      const [serial] = positionals;
+      if (!serial || positionals.length > 1 || values.out) break;
+      const added = await revokeDevelopmentCertificate(keysDir, serial);
+      process.stdout.write(added ? `revoked ${serial}; CRL re-signed\n` : `${serial} was already revoked; CRL unchanged\n`);
+      return 0;
+    }
+  }
+  process.stderr.write(`usage: ${KEYS_USAGE}\n`);
+  return 2;
+}
+
+/** keys runs one `qujat keys` sub-command and returns its exit code. */
+export async function keys(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const config = configFromEnvironment(env);
+  const [verb, ...rest] = args;
+  try {
+    return await run(verb, rest, path.join(config.paths.data, 'keys'));
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    process.stderr.write(`${describeError(createTranslator(readLocales(path.join(PROJECT_ROOT, 'locales'))), error)}\n`);
+    return error.kind === 'invalid' ? 1 : 3;
+  }
+}

@@ -1,0 +1,56 @@
+/** Shared fixtures for the sign tests: a document input and a development key directory per test file. */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  DEVELOPMENT_PROVIDER,
+  createSignatureVerifier,
+  createXmlSigner,
+  initDevelopmentKeys,
+  loadSigningKeys,
+  loadTrustMaterial,
+  type DocumentXmlInput,
+  type VerifierOptions,
+} from '../../../src/sign/index.js';
+
+/** documentInput is a complete bilingual document whose issuer is the development provider. */
+export function documentInput(overrides: Partial<DocumentXmlInput> = {}): DocumentXmlInput {
+  return {
+    number: 'KZ-2026-000123',
+    kind: 'unemployed-certificate',
+    issuedAt: new Date('2026-11-22T05:41:00Z'),
+    issuer: {
+      bin: DEVELOPMENT_PROVIDER.bin,
+      name: { kk: '«Жұмыспен қамту және әлеуметтік бағдарламалар бөлімі» ММ', ru: 'ГУ «Отдел занятости и социальных программ»' },
+    },
+    applicant: { iin: '000101500001', fullName: 'Серіков Айдос Қанатұлы' },
+    content: {
+      kk: {
+        title: 'Жұмыссыз ретінде тіркелу туралы анықтама',
+        fields: [
+          { name: 'registeredOn', label: 'Тіркелген күні', value: '2026 жылғы 20 қараша' },
+          { name: 'address', label: 'Мекенжайы', value: 'Алматы қ., Абай даңғылы 1 & <2>' },
+        ],
+      },
+      ru: {
+        title: 'Справка о регистрации в качестве безработного',
+        fields: [
+          { name: 'registeredOn', label: 'Дата регистрации', value: '20 ноября 2026 года' },
+          { name: 'address', label: 'Адрес', value: 'г. Алматы, пр. Абая 1 & <2>' },
+        ],
+      },
+    },
+    ...overrides,
+  };
+}
+
+/** developmentKit makes a fresh development key directory with a signer and a verifier over it. */
+export async function developmentKit(verifierOptions: Partial<VerifierOptions> = {}) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'qujat-keys-'));
+  await initDevelopmentKeys(dir);
+  const keys = await loadSigningKeys({}, dir);
+  const signer = createXmlSigner(keys);
+  const verifier = async (options: Partial<VerifierOptions> = verifierOptions) =>
+    createSignatureVerifier({ ...(await loadTrustMaterial({}, dir)), ...options });
+  return { dir, keys, signer, verifier, remove: () => fs.rm(dir, { recursive: true, force: true }) };
+}
