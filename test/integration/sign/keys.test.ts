@@ -166,6 +166,14 @@ describe('production keys', () => {
     });
   });
 
+  test('a file that is not a CRL is refused, naming QUJAT_CRL', async () => {
+    const files = developmentKeyPaths(kit.dir);
+    await expect(loadTrustMaterial({ trustAnchors: [files.caCertificate], crl: [files.caCertificate] }, kit.dir)).rejects.toMatchObject({
+      code: 'SIGNING_KEY_UNREADABLE',
+      params: { variable: 'QUJAT_CRL', path: files.caCertificate },
+    });
+  });
+
   test('production keys without trust anchors are refused, naming QUJAT_TRUST_ANCHORS', async () => {
     await expect(loadTrustMaterial({ p12: '/x.p12' }, kit.dir)).rejects.toMatchObject({ params: { variable: 'QUJAT_TRUST_ANCHORS' } });
     await expect(loadTrustMaterial({ trustAnchors: ['/nowhere/ca.pem'] }, kit.dir)).rejects.toMatchObject({
