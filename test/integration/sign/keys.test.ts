@@ -93,6 +93,20 @@ describe('development keys', () => {
     expect(await initDevelopmentKeys(kit.dir)).toEqual([]);
   });
 
+  test('two inits at once make one CA; two revokes at once both land', async () => {
+    const dir = path.join(kit.dir, 'concurrent');
+    const [first, second] = await Promise.all([initDevelopmentKeys(dir), initDevelopmentKeys(dir)]);
+    expect([first.length, second.length].sort((a, b) => a - b)).toEqual([0, 11]);
+    const files = developmentKeyPaths(dir);
+    const ca = new X509Certificate(await fs.readFile(files.caCertificate));
+    const provider = new X509Certificate(await fs.readFile(files.providerCertificate));
+    expect(provider.verify(ca.publicKey)).toBe(true);
+    await Promise.all([revokeDevelopmentCertificate(dir, 'AA01'), revokeDevelopmentCertificate(dir, 'BB02')]);
+    expect(await revokeDevelopmentCertificate(dir, 'AA01')).toBe(false);
+    expect(await revokeDevelopmentCertificate(dir, 'BB02')).toBe(false);
+    await expect(fs.access(path.join(dir, '.lock'))).rejects.toThrow();
+  });
+
   test('missing development keys name the directory', async () => {
     await expect(loadSigningKeys({}, path.join(kit.dir, 'none'))).rejects.toBeInstanceOf(DevelopmentKeysMissingError);
   });
