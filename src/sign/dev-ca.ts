@@ -8,6 +8,7 @@
  *   provider.crt.pem, provider.key.pem  the service provider's signing certificate (RSA 2048, 2 years)
  *   citizens/<IIN>.crt.pem, .key.pem    test citizens, for demonstration signing by applicants
  *   crl.pem                             the CA's CRL (1 year; re-signed by init when it is close to expiry)
+ *   .lock                               present only while init or revoke is changing the directory
  */
 import { X509Certificate, randomBytes, webcrypto } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -72,6 +73,34 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+const LOCK_STALE_MS = 120_000;
+
+/**
+ * withLock serialises changes to one keys directory across processes (two set-ups at once must
+ * not make two CAs, two revokes must not lose one): mkdir is atomic, and a lock older than
+ * LOCK_STALE_MS is taken to be left by a process that died.
+ */
+async function withLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const lock = path.join(dir, '.lock');
+  for (;;) {
+    try {
+      await fs.mkdir(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = await fs.stat(lock).then((st) => Date.now() - st.mtimeMs, () => 0);
+      if (age > LOCK_STALE_MS) await fs.rm(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await fs.rm(lock, { recursive: true, force: true });
+  }
 }
 
 async function writePrivate(file: string, contents: string): Promise<void> {
@@ -235,7 +264,10 @@ async function issueInto(dir: string, certificateFile: string, keyFile: string, 
  * run writes nothing. A new CA invalidates everything it had issued, so then all is recreated.
  */
 export async function initDevelopmentKeys(dir: string, options: { now?: Date } = {}): Promise<string[]> {
-  const now = options.now ?? new Date();
+  return withLock(dir, () => initUnlocked(dir, options.now ?? new Date()));
+}
+
+async function initUnlocked(dir: string, now: Date): Promise<string[]> {
   const files = developmentKeyPaths(dir);
   const written: string[] = [];
   await fs.mkdir(files.citizens, { recursive: true, mode: 0o700 });
@@ -274,10 +306,12 @@ export async function revokeDevelopmentCertificate(dir: string, serial: string, 
   if (!/^(0x)?[0-9a-fA-F:]{1,64}$/.test(serial)) throw new CertificateSerialInvalidError({ serial });
   const normalized = normalizeSerial(serial.replace(/^0x/, ''));
   await readCa(dir);
-  const serials = await revokedSerials(dir);
-  if (serials.includes(normalized)) return false;
-  await writeCrl(dir, [...serials, normalized], options.now ?? new Date());
-  return true;
+  return withLock(dir, async () => {
+    const serials = await revokedSerials(dir);
+    if (serials.includes(normalized)) return false;
+    await writeCrl(dir, [...serials, normalized], options.now ?? new Date());
+    return true;
+  });
 }
 
 /** exportDevelopmentCa writes the CA certificate (PEM) to a file, for verifiers and xmlsec1. */

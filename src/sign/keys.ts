@@ -11,7 +11,7 @@
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import fs from 'node:fs/promises';
 import forge from 'node-forge';
-import { splitPemCertificates, type TrustAnchor } from './certificates.js';
+import { createRevocationLists, splitPemCertificates, type TrustAnchor } from './certificates.js';
 import { developmentKeyPaths } from './dev-ca.js';
 import { DevelopmentKeysMissingError, SigningKeyFileMissingError, SigningKeyUnreadableError } from './errors.js';
 import type { SigningKeys } from './signer.js';
@@ -142,7 +142,17 @@ export interface TrustMaterial {
 /** loadTrustMaterial reads the configured anchors and CRLs, or the development CA's when none are configured. */
 export async function loadTrustMaterial(config: SignConfig, keysDir: string): Promise<TrustMaterial> {
   const crlFiles = config.crl ?? [];
-  const crls = await Promise.all(crlFiles.map((file) => readConfigured('QUJAT_CRL', file)));
+  const crls = await Promise.all(
+    crlFiles.map(async (file) => {
+      const bytes = await readConfigured('QUJAT_CRL', file);
+      try {
+        createRevocationLists([bytes]);
+      } catch (error) {
+        unreadable('QUJAT_CRL', file, `not a CRL (${(error as Error).message})`);
+      }
+      return bytes;
+    }),
+  );
   if (config.trustAnchors && config.trustAnchors.length > 0) {
     const anchors = await Promise.all(
       config.trustAnchors.map(async (file) => readPem('QUJAT_TRUST_ANCHORS', file, await readConfigured('QUJAT_TRUST_ANCHORS', file))),

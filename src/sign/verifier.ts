@@ -6,8 +6,8 @@
  *     algorithms (signature-structure.ts);
  *  4. the key comes from the KeyInfo certificate only once that certificate chains to a
  *     configured trust anchor — KeyInfo is never trusted by itself;
- *  5. xml-crypto checks digest and signature (false → DIGEST_MISMATCH, throws → SIGNATURE_INVALID),
- *     then the document is read only from getSignedReferences(), re-parsed strictly;
+ *  5. digest, then signature (signature-check.ts: DIGEST_MISMATCH, SIGNATURE_INVALID); the
+ *     document is read only from the canonical text that was digested, re-parsed strictly;
  *  then: signing time not in the future, chain valid at the signing time (the document's
  *  IssuedAt), key usage allows signing, the signer's OU=BIN is the issuer's BIN, and a current CRL
  *  from each issuing CA does not list the certificate. A revoked certificate fails whatever the

@@ -93,6 +93,20 @@ describe('development keys', () => {
     expect(await initDevelopmentKeys(kit.dir)).toEqual([]);
   });
 
+  test('two inits at once make one CA; two revokes at once both land', async () => {
+    const dir = path.join(kit.dir, 'concurrent');
+    const [first, second] = await Promise.all([initDevelopmentKeys(dir), initDevelopmentKeys(dir)]);
+    expect([first.length, second.length].sort((a, b) => a - b)).toEqual([0, 11]);
+    const files = developmentKeyPaths(dir);
+    const ca = new X509Certificate(await fs.readFile(files.caCertificate));
+    const provider = new X509Certificate(await fs.readFile(files.providerCertificate));
+    expect(provider.verify(ca.publicKey)).toBe(true);
+    await Promise.all([revokeDevelopmentCertificate(dir, 'AA01'), revokeDevelopmentCertificate(dir, 'BB02')]);
+    expect(await revokeDevelopmentCertificate(dir, 'AA01')).toBe(false);
+    expect(await revokeDevelopmentCertificate(dir, 'BB02')).toBe(false);
+    await expect(fs.access(path.join(dir, '.lock'))).rejects.toThrow();
+  });
+
   test('missing development keys name the directory', async () => {
     await expect(loadSigningKeys({}, path.join(kit.dir, 'none'))).rejects.toBeInstanceOf(DevelopmentKeysMissingError);
   });
@@ -163,6 +177,14 @@ describe('production keys', () => {
     await expect(loadSigningKeys({ key: files.providerKey, chain: files.caCertificate }, kit.dir)).rejects.toMatchObject({
       code: 'SIGNING_KEY_UNREADABLE',
       params: { variable: 'QUJAT_SIGN_CHAIN' },
+    });
+  });
+
+  test('a file that is not a CRL is refused, naming QUJAT_CRL', async () => {
+    const files = developmentKeyPaths(kit.dir);
+    await expect(loadTrustMaterial({ trustAnchors: [files.caCertificate], crl: [files.caCertificate] }, kit.dir)).rejects.toMatchObject({
+      code: 'SIGNING_KEY_UNREADABLE',
+      params: { variable: 'QUJAT_CRL', path: files.caCertificate },
     });
   });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/config/index.js';
 import { definedErrorCodes } from '../../../src/domain/index.js';
-import { SIGNATURE_FAILURES } from '../../../src/sign/index.js';
+import { SIGNATURE_FAILURES, type SignConfig } from '../../../src/sign/index.js';
 
 const read = (lang: string, ns: string) => JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
 const machine = { cores: 2, cwd: '/srv/qujat' };
@@ -42,7 +42,8 @@ describe('sign configuration', () => {
   test('unset means development keys; lists are split on commas', () => {
     expect(loadConfig({}, machine).sign).toEqual({});
     const config = loadConfig({ QUJAT_SIGN_P12: '/k/s.p12', QUJAT_SIGN_P12_PASSWORD: 'x', QUJAT_TRUST_ANCHORS: '/a.pem, /b.pem', QUJAT_CRL: '/c.crl' }, machine);
-    expect(config.sign).toEqual({ p12: '/k/s.p12', p12Password: 'x', trustAnchors: ['/a.pem', '/b.pem'], crl: ['/c.crl'] });
+    const sign: SignConfig = config.sign;
+    expect(sign).toEqual({ p12: '/k/s.p12', p12Password: 'x', trustAnchors: ['/a.pem', '/b.pem'], crl: ['/c.crl'] });
   });
 
   test('contradictions name the variables', () => {
