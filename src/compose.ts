@@ -1,25 +1,51 @@
 /** The composition root: the only file that creates every part and wires them together. */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
+import { code128Svg, decodeQrCodesInImage, decodeQrRow, encodeQrRow, qrSvg, svgDataUri, verificationUrl } from './barcode/index.js';
 import { documentKinds, REFUSAL_REASONS, SERVICE_IDS } from './catalog/index.js';
 import type { Config } from './config/index.js';
-import { definedErrorCodes, VALIDATION_RULES } from './domain/index.js';
+import { definedErrorCodes, VALIDATION_RULES, type Language } from './domain/index.js';
 import { createHttpApp } from './http/index.js';
-import { createI18nWorkbench, createTranslator, readLocales, type CodeList } from './i18n/index.js';
+import { createI18nWorkbench, createTranslator, readLocales, type CodeList, type Translator } from './i18n/index.js';
 import type { Logger } from './log/index.js';
-import { createRandomDocumentNumbers } from './registry/index.js';
+import { createDocumentRegistry } from './registry/index.js';
 import {
   ChromiumNotFoundError,
   chromiumLauncher,
   createBrowserPool,
   createPdfEngine,
+  extractQrPayloadsFromPdf,
+  finishPdf,
   loadAssets,
   loadTemplates,
   locateChromium,
   pagePreparer,
+  readPdfAttachment,
 } from './render/index.js';
-import { createRenderDocument, type Clock } from './usecases/index.js';
+import { buildDocumentXml, createSignatureVerifier, createXmlSigner, loadSigningKeys, loadTrustMaterial } from './sign/index.js';
+import { openDatabase, type Database } from './store/index.js';
+import {
+  createIssueDocument,
+  createPreviewDocument,
+  createVerifyDocument,
+  type BarcodeReader,
+  type Barcodes,
+  type Clock,
+  type DocumentSigner,
+  type IssuedDocuments,
+  type PdfReader,
+  type SignatureCheck,
+} from './usecases/index.js';
 
 const systemClock: Clock = { now: () => new Date() };
+
+/** MAX_SIGNED_XML_BYTES bounds what a QR row may inflate to: a document's XML is 5–30 KB. */
+const MAX_SIGNED_XML_BYTES = 1024 * 1024;
+/** DOCUMENT_XML is the name of the signed XML attached to every PDF. */
+const DOCUMENT_XML = 'document.xml';
+/** ADMIN_KEY_FILE holds the development bearer key for revocation, written by `qujat keys init`. */
+export const ADMIN_KEY_FILE = 'admin-api-key';
 
 /** i18nCodeLists: the keys the code builds from code lists, for the i18n check (errors are also found by scanning defineError). */
 export function i18nCodeLists(): CodeList[] {
@@ -31,11 +57,86 @@ export function i18nCodeLists(): CodeList[] {
   ];
 }
 
-/** compose builds the service from its configuration; nothing starts until a task or listen(). */
-export function compose(config: Config, deps: { logger: Logger; clock?: Clock }) {
+function keysDir(config: Config): string {
+  return path.join(config.paths.data, 'keys');
+}
+
+/** composeTexts reads the locales once: the strict translator of official documents and screens. */
+function composeTexts(config: Config): Translator {
+  return createTranslator(readLocales(path.join(config.paths.root, 'locales')));
+}
+
+async function composeSignatureCheck(config: Config): Promise<SignatureCheck> {
+  const verifier = createSignatureVerifier(await loadTrustMaterial(config.sign, keysDir(config)));
+  return {
+    verify(xml) {
+      const result = verifier.verify(xml);
+      return result.valid ? { valid: true, document: result.document } : { valid: false, reason: result.reason };
+    },
+  };
+}
+
+function composeBarcodeReader(): BarcodeReader {
+  return {
+    decodeRow: (payloads) => decodeQrRow(payloads, { maxInflatedBytes: MAX_SIGNED_XML_BYTES }),
+    imageCodes: (image) => decodeQrCodesInImage(image),
+  };
+}
+
+const pdfReader: PdfReader = {
+  attachment: (pdf) => readPdfAttachment(pdf, DOCUMENT_XML),
+  qrPayloads: (pdf) => extractQrPayloadsFromPdf(pdf, { decodeImage: (png) => decodeQrCodesInImage(png) }),
+};
+
+async function openStore(config: Config, logger: Logger): Promise<Database> {
+  return openDatabase({ url: config.store.url, sqlitePath: path.join(config.paths.data, 'qujat.db') }, { logger });
+}
+
+/** issuedDocuments adapts the registry to the use cases' port: each write in its own transaction. */
+function issuedDocuments(db: Database): IssuedDocuments {
+  const registry = createDocumentRegistry(db);
+  return {
+    next: (kind, issuedAt) => registry.next(kind, issuedAt),
+    register: (record) => db.transaction((trx) => registry.register(trx, record)),
+    find: (number) => registry.find(number),
+    readPdf: (number) => registry.readPdf(number),
+    readXml: (number) => registry.readXml(number),
+    checkToken: (number, token) => registry.checkToken(number, token),
+    revoke: (number, revocation) => registry.revoke(number, revocation),
+  };
+}
+
+/** adminKeySha256 is the configured list, or the development key written by `qujat keys init`. */
+function adminKeySha256(config: Config): readonly string[] {
+  if (config.http.adminKeySha256.length > 0) return config.http.adminKeySha256;
+  const file = path.join(keysDir(config), ADMIN_KEY_FILE);
+  if (!fs.existsSync(file)) return [];
+  return [createHash('sha256').update(fs.readFileSync(file, 'utf8').trim()).digest('hex')];
+}
+
+/**
+ * composeVerification builds verification alone (no browser): the CLI's `qujat verify`. With
+ * `offline`, or without a database under the data directory, the registry is not consulted.
+ */
+export async function composeVerification(config: Config, deps: { logger: Logger; offline: boolean }) {
+  const translator = composeTexts(config);
+  const online = !deps.offline && (config.store.url !== undefined || fs.existsSync(path.join(config.paths.data, 'qujat.db')));
+  const db = online ? await openStore(config, deps.logger) : null;
+  const verifyDocument = createVerifyDocument({
+    signatures: await composeSignatureCheck(config),
+    barcodes: composeBarcodeReader(),
+    pdfs: pdfReader,
+    registry: db ? issuedDocuments(db) : null,
+  });
+  return { translator, verifyDocument, stop: async () => db?.destroy() };
+}
+
+/** compose builds the whole service from its configuration; the browser starts on first use. */
+export async function compose(config: Config, deps: { logger: Logger; clock?: Clock }) {
   const { logger } = deps;
+  const clock = deps.clock ?? systemClock;
   const root = config.paths.root;
-  const translator = createTranslator(readLocales(path.join(root, 'locales')));
+  const translator = composeTexts(config);
   const templates = loadTemplates(path.join(root, 'templates'), translator);
   const chromium = locateChromium(config.render.chromiumPath);
   const launch = chromium.found
@@ -47,25 +148,91 @@ export function compose(config: Config, deps: { logger: Logger; clock?: Clock })
     logger,
   });
   const printer = createPdfEngine(pool);
-  const renderDocument = createRenderDocument({
+
+  const xmlSigner = createXmlSigner(await loadSigningKeys(config.sign, keysDir(config)));
+  const signer: DocumentSigner = {
+    issuerBin: xmlSigner.certificate.bin,
+    sign(input) {
+      const block = (language: Language) => ({
+        title: input.content[language].title,
+        fields: input.content[language].fields.map((field) => ({ name: field.name, label: field.name, value: field.value })),
+      });
+      const xml = xmlSigner.sign(buildDocumentXml({ ...input, content: { kk: block('kk'), ru: block('ru') } }));
+      return { xml: Buffer.from(xml, 'utf8'), development: xmlSigner.development };
+    },
+  };
+  const barcodes: Barcodes = {
+    qrRow: (xml, number) => encodeQrRow(xml, { number }).svgs.map(svgDataUri),
+    link: (url) => svgDataUri(qrSvg(url, { errorCorrection: 'Q', moduleMm: 0.45 })),
+    code128: (number) => svgDataUri(code128Svg(number)),
+  };
+  const signatures = await composeSignatureCheck(config);
+  const db = await openStore(config, logger);
+  const registry = issuedDocuments(db);
+
+  const issueDocument = createIssueDocument({
     kinds: documentKinds,
+    texts: translator,
     templates,
     printer,
-    numbers: createRandomDocumentNumbers(),
-    clock: deps.clock ?? systemClock,
+    signer,
+    barcodes,
+    links: {
+      url: (number, token) => verificationUrl(config.publicUrl, number, token),
+      page: () => `${config.publicUrl.replace(/\/+$/, '')}/verify`,
+    },
+    finisher: {
+      finish: (pdf, meta) =>
+        finishPdf(pdf, {
+          xml: meta.xml,
+          title: meta.title,
+          language: meta.language === 'kk+ru' ? 'kk' : meta.language,
+          creationDate: meta.creationDate,
+          producer: 'Qujat',
+        }),
+    },
+    registry,
+    clock,
   });
-  const workbench = createI18nWorkbench({ root, codeLists: i18nCodeLists(), compileTemplates: (t) => loadTemplates(path.join(root, 'templates'), t) });
-  const app = createHttpApp({ config: config.http, translator, logger, renderDocument, render: pool, i18n: { kinds: documentKinds, screens: templates, workbench } });
+  const previewDocument = createPreviewDocument({ kinds: documentKinds, templates, printer, clock });
+  const verifyDocument = createVerifyDocument({ signatures, barcodes: composeBarcodeReader(), pdfs: pdfReader, registry });
+  const workbench = createI18nWorkbench({
+    root,
+    codeLists: i18nCodeLists(),
+    compileTemplates: (texts) => loadTemplates(path.join(root, 'templates'), texts),
+  });
+
+  const app = createHttpApp({
+    config: { ...config.http, adminKeySha256: adminKeySha256(config) },
+    root,
+    translator,
+    logger,
+    screens: templates,
+    issueDocument,
+    verifyDocument,
+    registry,
+    signatures,
+    kinds: documentKinds,
+    render: pool,
+    i18n: { kinds: documentKinds, screens: templates, workbench, previewDocument },
+  });
   return {
     app,
     pool,
     translator,
     templates,
-    renderDocument,
+    issueDocument,
+    previewDocument,
+    verifyDocument,
+    registry,
     chromium,
-    stop: () => pool.close(),
+    db,
+    stop: async () => {
+      await pool.close();
+      await db.destroy();
+    },
   };
 }
 
 /** Service is what compose returns. */
-export type Service = ReturnType<typeof compose>;
+export type Service = Awaited<ReturnType<typeof compose>>;

@@ -4,12 +4,26 @@
  *   ca --out <file.pem>  export the CA certificate, for verifiers and `xmlsec1 --trusted-pem`
  *   revoke <serial>      list a certificate (hex serial) in the CRL and re-sign it; idempotent
  */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
+import { ADMIN_KEY_FILE } from '../compose.js';
 import { parseArgs } from 'node:util';
 import { AppError } from '../domain/index.js';
 import { createTranslator, readLocales } from '../i18n/index.js';
 import { exportDevelopmentCa, initDevelopmentKeys, revokeDevelopmentCertificate } from '../sign/index.js';
 import { PROJECT_ROOT, configFromEnvironment, describeError } from './environment.js';
+
+/**
+ * ensureAdminKey writes the development bearer key for `POST /v1/documents/{number}/revoke`
+ * (only its SHA-256 is compared); production sets QUJAT_ADMIN_KEY_SHA256 instead.
+ */
+function ensureAdminKey(keysDir: string): string[] {
+  const file = path.join(keysDir, ADMIN_KEY_FILE);
+  if (fs.existsSync(file)) return [];
+  fs.writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
+  return [file];
+}
 
 export const KEYS_USAGE = `qujat keys init | qujat keys ca --out <file.pem> | qujat keys revoke <serial>`;
 
@@ -18,7 +32,7 @@ async function run(verb: string | undefined, args: string[], keysDir: string): P
   switch (verb) {
     case 'init': {
       if (positionals.length > 0 || values.out) break;
-      const written = await initDevelopmentKeys(keysDir);
+      const written = [...(await initDevelopmentKeys(keysDir)), ...ensureAdminKey(keysDir)];
       process.stdout.write(
         written.length === 0
           ? `development keys in ${keysDir}: complete, nothing written\n`

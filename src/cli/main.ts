@@ -5,6 +5,7 @@ import { I18N_USAGE, i18n } from './i18n.js';
 import { KEYS_USAGE, keys } from './keys.js';
 import { RENDER_USAGE, render } from './render.js';
 import { serve } from './serve.js';
+import { VERIFY_USAGE, verify } from './verify.js';
 import { locateChromium } from '../render/index.js';
 
 const USAGE = `qujat — signed bilingual (kk/ru) documents for Kazakh e-government services
@@ -13,6 +14,8 @@ usage:
   qujat serve [--port N] [--host H]      run the HTTP service (PORT, QUJAT_* variables apply)
   ${RENDER_USAGE}
                                          render one document from a request file
+  ${VERIFY_USAGE}
+                                         verify a document: exit 0 valid, 1 invalid, 2 usage error
   qujat chromium                          print the Chromium that would be used, or exit 1
   ${CATALOG_USAGE}
   ${I18N_USAGE}  check locales/kk and locales/ru (exit 1 on errors)
@@ -39,6 +42,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         return await serve(args, env);
       case 'render':
         return await render(args, env);
+      case 'verify':
+        return await verify(args, env);
       case 'chromium':
         return await chromium(env);
       case 'catalog':

@@ -20,7 +20,7 @@ export async function render(args: string[], env: NodeJS.ProcessEnv): Promise<nu
     return 2;
   }
   const config = configFromEnvironment(env, { QUJAT_LOG_LEVEL: env.QUJAT_LOG_LEVEL ?? 'warn' });
-  const service = compose(config, { logger: createLogger(config.log.level) });
+  const service = await compose(config, { logger: createLogger(config.log.level) });
   try {
     let input: unknown;
     try {
@@ -29,9 +29,9 @@ export async function render(args: string[], env: NodeJS.ProcessEnv): Promise<nu
       process.stderr.write(`cannot read ${inputPath} as JSON: ${(error as Error).message}\n`);
       return 2;
     }
-    const document = await service.renderDocument(input);
+    const document = await service.issueDocument(input);
     await fs.writeFile(values.out, document.pdf);
-    const { pdf: _pdf, ...metadata } = document;
+    const { pdf: _pdf, xml: _xml, ...metadata } = document;
     process.stdout.write(values.json ? `${JSON.stringify(metadata)}\n` : `${document.number} ${document.kind} ${document.language} ${document.pages} p. → ${values.out}\n`);
     return 0;
   } catch (error) {

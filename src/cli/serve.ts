@@ -8,7 +8,7 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv): Promise<num
   const { values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' } } });
   const config = configFromEnvironment(env, { PORT: values.port ?? env.PORT, QUJAT_HOST: values.host ?? env.QUJAT_HOST });
   const logger = createLogger(config.log.level);
-  const service = compose(config, { logger });
+  const service = await compose(config, { logger });
   if (!service.chromium.found) {
     logger.error('render.chromium.not_found', { searched: service.chromium.searched, fix: 'set QUJAT_CHROMIUM, or run `npm run setup` as root to install the chromium package' });
     return 1;

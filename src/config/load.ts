@@ -16,6 +16,7 @@ export const ENVIRONMENT = [
   { names: ['PORT', 'QUJAT_PORT'], field: 'http.port', help: 'port to listen on', default: '8080' },
   { names: ['QUJAT_BODY_LIMIT'], field: 'http.bodyLimit', help: 'largest request body', default: '2mb' },
   { names: ['QUJAT_RETRY_AFTER_SECONDS'], field: 'http.retryAfterSeconds', help: 'Retry-After sent with 503', default: '5' },
+  { names: ['QUJAT_ADMIN_KEY_SHA256'], field: 'http.adminKeySha256', help: 'SHA-256 (hex, comma-separated) of the keys that may revoke documents', default: '(the development key in data/keys)' },
   { names: ['QUJAT_CHROMIUM', 'PUPPETEER_EXECUTABLE_PATH'], field: 'render.chromiumPath', help: 'Chromium executable; found on the system when unset', default: '(located)' },
   { names: ['QUJAT_RENDER_CONCURRENCY'], field: 'render.pool.concurrency', help: 'documents rendered at once', default: 'number of cores' },
   { names: ['QUJAT_RENDER_QUEUE_LIMIT'], field: 'render.pool.queueLimit', help: 'documents waiting before 503', default: '64' },

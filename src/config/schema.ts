@@ -33,6 +33,12 @@ export const ConfigSchema = z.strictObject({
     port: int(0, 65535).default(8080),
     bodyLimit: z.string().regex(/^\d+(kb|mb)$/).default('2mb'),
     retryAfterSeconds: int(1, 3600).default(5),
+    /** adminKeySha256: SHA-256 (hex) of the bearer keys allowed to revoke documents; none: nobody may. */
+    adminKeySha256: z
+      .string()
+      .default('')
+      .transform((list) => list.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^[0-9a-f]{64}$/))),
   }),
   render: z.strictObject({
     chromiumPath: z.string().min(1).optional(),

@@ -58,6 +58,10 @@ export const UnknownDocumentKindError = defineError<{ kind: string; known: reado
   'UNKNOWN_DOCUMENT_KIND',
   'invalid',
 );
+/** DocumentNotFoundError: no document with this number was issued. */
+export const DocumentNotFoundError = defineError<{ number: string }>('DOCUMENT_NOT_FOUND', 'not_found');
+/** InvalidDocumentNumberError: not a document number (12 digits with correct check digits), usually a typing mistake. */
+export const InvalidDocumentNumberError = defineError<{ number: string }>('INVALID_DOCUMENT_NUMBER', 'invalid');
 /** InternalError wraps an unexpected failure; its cause goes to the log, never to the client. */
 export const InternalError = defineError<ErrorParams>('INTERNAL', 'internal');
 

@@ -6,12 +6,14 @@ import type { ErrorRequestHandler, Response } from 'express';
 import { AppError, defineError, InternalError, LANGUAGES, type ErrorKind, type InputIssue, type Language } from '../domain/index.js';
 import type { Translator } from '../i18n/index.js';
 import type { Logger } from '../log/index.js';
+import { MAX_VERIFY_BYTES } from '../usecases/index.js';
 
 export const RouteNotFoundError = defineError<{ path: string }>('NOT_FOUND', 'not_found');
 export const MethodNotAllowedError = defineError<{ method: string; path: string }>('METHOD_NOT_ALLOWED', 'invalid');
 export const MalformedJsonError = defineError('MALFORMED_JSON', 'invalid');
 export const PayloadTooLargeError = defineError<{ limit: number }>('PAYLOAD_TOO_LARGE', 'invalid');
 export const UnsupportedMediaTypeError = defineError<{ contentType: string }>('UNSUPPORTED_MEDIA_TYPE', 'invalid');
+export const UploadInvalidError = defineError<{ problem: string }>('UPLOAD_INVALID', 'invalid');
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -27,6 +29,7 @@ export function statusOf(error: AppError): number {
   if (error.code === PayloadTooLargeError.code) return 413;
   if (error.code === UnsupportedMediaTypeError.code) return 415;
   if (error.code === MethodNotAllowedError.code) return 405;
+  if (error.code === 'AUTHENTICATION_REQUIRED') return 401;
   return STATUS[error.kind];
 }
 
@@ -76,6 +79,8 @@ interface BodyParserError {
   type?: string;
   limit?: number;
   status?: number;
+  name?: string;
+  code?: string;
 }
 
 function toAppError(error: unknown): AppError {
@@ -83,6 +88,14 @@ function toAppError(error: unknown): AppError {
   const parserError = error as BodyParserError;
   if (parserError?.type === 'entity.too.large') return new PayloadTooLargeError({ limit: parserError.limit ?? 0 });
   if (parserError?.type === 'entity.parse.failed') return new MalformedJsonError({});
+  if (parserError?.name === 'MulterError') {
+    return parserError.code === 'LIMIT_FILE_SIZE'
+      ? new PayloadTooLargeError({ limit: MAX_VERIFY_BYTES })
+      : new UploadInvalidError({ problem: String(parserError.code ?? 'multipart') });
+  }
+  if (parserError?.status === 400 && /multipart|boundary/i.test(String((error as Error).message))) {
+    return new UploadInvalidError({ problem: 'multipart' });
+  }
   if (parserError?.type === 'encoding.unsupported' || parserError?.type === 'charset.unsupported') {
     return new UnsupportedMediaTypeError({ contentType: '' });
   }

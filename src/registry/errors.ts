@@ -1,8 +1,7 @@
 /** The registry's errors; texts in locales/{kk,ru}/errors.json. */
 import { defineError } from '../domain/index.js';
 
-/** DocumentNotFoundError: no document with this number was issued. */
-export const DocumentNotFoundError = defineError<{ number: string }>('DOCUMENT_NOT_FOUND', 'not_found');
+export { DocumentNotFoundError, InvalidDocumentNumberError } from '../domain/index.js';
 /** DocumentAlreadyRevokedError: the document was revoked before; a revocation is final. */
 export const DocumentAlreadyRevokedError = defineError<{ number: string; revokedAt: string }>('DOCUMENT_ALREADY_REVOKED', 'conflict');
 /** DocumentAlreadySupersededError: another document replaced this one; only a valid document can be revoked or replaced. */
@@ -12,8 +11,6 @@ export const DocumentAlreadySupersededError = defineError<{ number: string; supe
 );
 /** DocumentAlreadyRegisteredError: the number is in the registry already; numbers are never reused. */
 export const DocumentAlreadyRegisteredError = defineError<{ number: string }>('DOCUMENT_ALREADY_REGISTERED', 'conflict');
-/** InvalidDocumentNumberError: not 12 digits with a correct check digit, usually a typing mistake. */
-export const InvalidDocumentNumberError = defineError<{ number: string }>('INVALID_DOCUMENT_NUMBER', 'invalid');
 /** DocumentSupersedesItselfError: a document cannot be its own replacement. */
 export const DocumentSupersedesItselfError = defineError<{ number: string }>('DOCUMENT_SUPERSEDES_ITSELF', 'invalid');
 /** DocumentNumbersExhaustedError: the year's 9-digit sequence is used up. */

@@ -1,4 +1,6 @@
 /** The ports the use cases need; rooms implement them and compose.ts plugs them in. */
+import type { Language, LocalizedText, OutputLanguage } from '../domain/index.js';
+import type { ContentField } from './document-content.js';
 
 /** Clock tells the time; tests pass a fixed one. */
 export interface Clock {
@@ -7,7 +9,13 @@ export interface Clock {
 
 /** DocumentTemplates renders a named template with a view to a complete HTML document. */
 export interface DocumentTemplates {
-  render(name: string, view: { readonly lang: 'kk' | 'ru' | 'kk+ru'; readonly [key: string]: unknown }): string;
+  render(name: string, view: { readonly lang: OutputLanguage; readonly [key: string]: unknown }): string;
+}
+
+/** Texts gives the strict kk/ru text of a key. */
+export interface Texts {
+  t(language: Language, key: string): string;
+  has(language: Language, key: string): boolean;
 }
 
 /** PdfPrinter prints complete HTML to PDF bytes. */
@@ -15,7 +23,117 @@ export interface PdfPrinter {
   print(html: string): Promise<{ readonly bytes: Uint8Array; readonly pages: number }>;
 }
 
-/** DocumentNumbers hands out unique document numbers. */
-export interface DocumentNumbers {
+/** DocumentXmlInput is what the signed XML of a document says. */
+export interface DocumentXmlInput {
+  readonly number: string;
+  readonly kind: string;
+  readonly issuedAt: Date;
+  readonly issuer: { readonly name: LocalizedText; readonly bin: string };
+  readonly applicant: { readonly iin: string; readonly fullName: string };
+  readonly content: Readonly<Record<Language, { readonly title: string; readonly fields: readonly ContentField[] }>>;
+}
+
+/** DocumentSigner builds a document's XML and signs it (enveloped XMLDSig). */
+export interface DocumentSigner {
+  /** issuerBin is the BIN in the signing certificate: the only issuer this instance signs for. */
+  readonly issuerBin: string | null;
+  sign(input: DocumentXmlInput): { readonly xml: Uint8Array; readonly development: boolean };
+}
+
+/** Barcodes draws a document's barcodes as image sources (data: URIs of SVG made by our own code). */
+export interface Barcodes {
+  /** qrRow: the signed XML in chunks, one QR code each. */
+  qrRow(signedXml: Uint8Array, number: string): readonly string[];
+  /** link: one QR code of a URL. */
+  link(url: string): string;
+  /** code128: the document number for desk scanners. */
+  code128(number: string): string;
+}
+
+/** VerificationLinks writes the URL of a document's verification page. */
+export interface VerificationLinks {
+  url(number: string, token: string): string;
+  /** page is the verification page where a number can be typed in. */
+  page(): string;
+}
+
+/** PdfFinisher embeds the signed XML as `document.xml` and sets the PDF's metadata. */
+export interface PdfFinisher {
+  finish(pdf: Uint8Array, meta: { xml: Uint8Array; title: string; language: OutputLanguage; creationDate: Date }): Promise<Uint8Array>;
+}
+
+/** DocumentStatus is valid until revoked or superseded; both are final. */
+export type DocumentStatus =
+  | { readonly code: 'valid' }
+  | { readonly code: 'revoked'; readonly reason: string; readonly at: Date; readonly by: string }
+  | { readonly code: 'superseded'; readonly reason: string; readonly at: Date; readonly by: string; readonly supersededBy: string };
+
+/** DocumentParty names the issuer or the applicant as the registry keeps them. */
+interface Parties {
+  readonly issuer: { readonly bin: string; readonly name: LocalizedText };
+  readonly applicant: { readonly iin: string; readonly name: string };
+}
+
+/** IssuedDocumentRecord is what the registry keeps of a newly issued document. */
+export interface IssuedDocumentRecord extends Parties {
+  readonly number: string;
+  readonly kind: string;
+  readonly language: OutputLanguage;
+  readonly issuedAt: Date;
+  readonly xml: Uint8Array;
+  readonly pdf: Uint8Array;
+  /** verificationToken is the secret of the verification QR; the registry keeps only its hash. */
+  readonly verificationToken: string;
+}
+
+/** RegisteredDocument is a registry entry without its files. */
+export interface RegisteredDocument extends Parties {
+  readonly number: string;
+  readonly kind: string;
+  readonly language: OutputLanguage;
+  readonly issuedAt: Date;
+  readonly xml: { readonly sha256: string; readonly size: number };
+  readonly pdf: { readonly sha256: string; readonly size: number };
+  readonly status: DocumentStatus;
+}
+
+/** IssuedDocuments is the registry port: numbers, records, files, tokens, statuses. */
+export interface IssuedDocuments {
+  /** next reserves a number in its own short transaction. */
   next(kind: string, issuedAt: Date): Promise<string>;
+  register(record: IssuedDocumentRecord): Promise<void>;
+  find(number: string): Promise<RegisteredDocument | null>;
+  /** readPdf and readXml throw DocumentNotFoundError for an unknown number. */
+  readPdf(number: string): Promise<Uint8Array>;
+  readXml(number: string): Promise<Uint8Array>;
+  checkToken(number: string, token: string): Promise<boolean>;
+  revoke(number: string, revocation: { readonly reason: string; readonly at: Date; readonly by: string }): Promise<RegisteredDocument>;
+}
+
+/** SignedDocument is what verification read from the signed reference of a document's XML. */
+export interface SignedDocument {
+  readonly number: string;
+  readonly kind: string;
+  readonly issuedAt: string;
+  readonly issuer: { readonly name: LocalizedText; readonly bin: string };
+  readonly applicant: { readonly iin: string; readonly fullName: string };
+  readonly content: Readonly<Record<Language, { readonly title: string; readonly fields: readonly ContentField[] }>>;
+}
+
+/** SignatureCheck verifies a signed document XML against the configured trust anchors and CRL. */
+export interface SignatureCheck {
+  verify(xml: Uint8Array): { readonly valid: true; readonly document: SignedDocument } | { readonly valid: false; readonly reason: string };
+}
+
+/** BarcodeReader reads QR rows back: from their payloads, or from a photo or scan. */
+export interface BarcodeReader {
+  /** decodeRow reassembles a QR row; throws an AppError whose code says what is wrong. */
+  decodeRow(payloads: readonly string[]): { readonly number: string; readonly xml: Uint8Array };
+  imageCodes(image: Uint8Array): Promise<readonly string[]>;
+}
+
+/** PdfReader reads what a PDF carries: the attached `document.xml` and the QR row on its pages. */
+export interface PdfReader {
+  attachment(pdf: Uint8Array): Promise<Uint8Array | null>;
+  qrPayloads(pdf: Uint8Array): Promise<readonly string[]>;
 }

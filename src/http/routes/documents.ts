@@ -1,26 +1,82 @@
-/** POST /v1/documents: render one document; PDF by default, its metadata with Accept: application/json. */
-import { Router } from 'express';
-import type { RenderDocument } from '../../usecases/index.js';
+/**
+ * Documents: issue (`POST /v1/documents`), read back (metadata, `.pdf`, `.xml`) and revoke.
+ * Issuing answers a PDF by default and the metadata with `Accept: application/json`.
+ */
+import { Router, type Response } from 'express';
+import { defineError, DocumentNotFoundError, InvalidDocumentNumberError } from '../../domain/index.js';
+import type { IssueDocument, IssuedDocuments, RegisteredDocument } from '../../usecases/index.js';
 import { UnsupportedMediaTypeError } from '../errors.js';
+import type { Authorize } from '../middleware/admin-key.js';
 
-export function documentsRoutes(deps: { renderDocument: RenderDocument }): Router {
+export const RevokeReasonRequiredError = defineError('REVOKE_REASON_REQUIRED', 'invalid');
+
+/** registeredJson is a registry entry as the API shows it: no applicant data. */
+export function registeredJson(document: RegisteredDocument) {
+  const { status } = document;
+  return {
+    number: document.number,
+    kind: document.kind,
+    language: document.language,
+    issuedAt: document.issuedAt.toISOString(),
+    issuer: document.issuer,
+    xmlSha256: document.xml.sha256,
+    pdfSha256: document.pdf.sha256,
+    status: status.code,
+    statusReason: status.code === 'valid' ? null : status.reason,
+    statusAt: status.code === 'valid' ? null : status.at.toISOString(),
+    supersededBy: status.code === 'superseded' ? status.supersededBy : null,
+  };
+}
+
+function sendBytes(res: Response, type: string, bytes: Uint8Array, filename: string): void {
+  res
+    .type(type)
+    .setHeader('Content-Disposition', `inline; filename="${filename}"`)
+    .setHeader('Content-Length', String(bytes.byteLength))
+    .end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}
+
+function documentNumberOf(text: string): string {
+  if (!/^\d{12}$/.test(text)) throw new InvalidDocumentNumberError({ number: text.slice(0, 40) });
+  return text;
+}
+
+export function documentsRoutes(deps: { issueDocument: IssueDocument; registry: IssuedDocuments; authorizeAdmin: Authorize }): Router {
   const router = Router();
+
   router.post('/v1/documents', async (req, res) => {
     if (!req.is('application/json')) throw new UnsupportedMediaTypeError({ contentType: req.get('content-type') ?? '' });
-    const document = await deps.renderDocument(req.body);
-    const wantsJson = req.accepts(['application/pdf', 'application/json']) === 'application/json';
+    const document = await deps.issueDocument(req.body);
     res.setHeader('X-Document-Number', document.number);
-    if (wantsJson) {
-      const { pdf: _pdf, title: _title, ...metadata } = document;
-      res.status(201).json(metadata);
+    res.setHeader('Location', `/v1/documents/${document.number}`);
+    res.status(201);
+    if (req.accepts(['application/pdf', 'application/json']) === 'application/json') {
+      const { pdf: _pdf, xml: _xml, ...metadata } = document;
+      res.json(metadata);
       return;
     }
-    res
-      .status(201)
-      .type('application/pdf')
-      .setHeader('Content-Disposition', `inline; filename="${document.number}.pdf"`)
-      .setHeader('Content-Length', String(document.bytes))
-      .end(Buffer.from(document.pdf.buffer, document.pdf.byteOffset, document.pdf.byteLength));
+    sendBytes(res, 'application/pdf', document.pdf, `${document.number}.pdf`);
   });
+
+  router.get('/v1/documents/:file', async (req, res) => {
+    const match = /^([^.]*)(\.pdf|\.xml)?$/.exec(String(req.params.file ?? ''));
+    const number = documentNumberOf(match?.[1] ?? '');
+    const extension = match?.[2];
+    if (extension === '.pdf') return sendBytes(res, 'application/pdf', await deps.registry.readPdf(number), `${number}.pdf`);
+    if (extension === '.xml') return sendBytes(res, 'application/xml', await deps.registry.readXml(number), `${number}.xml`);
+    const document = await deps.registry.find(number);
+    if (!document) throw new DocumentNotFoundError({ number });
+    res.json(registeredJson(document));
+  });
+
+  router.post('/v1/documents/:number/revoke', deps.authorizeAdmin, async (req, res) => {
+    const number = documentNumberOf(String(req.params.number ?? ''));
+    const body: unknown = req.body;
+    const reason = typeof body === 'object' && body !== null ? (body as { reason?: unknown }).reason : undefined;
+    if (typeof reason !== 'string' || reason.trim() === '' || reason.length > 1000) throw new RevokeReasonRequiredError({});
+    const document = await deps.registry.revoke(number, { reason: reason.trim(), at: new Date(), by: String(res.locals.principal ?? 'admin') });
+    res.json(registeredJson(document));
+  });
+
   return router;
 }

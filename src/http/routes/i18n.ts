@@ -5,9 +5,9 @@
  * Nothing here runs script; the page and the frames send a CSP that forbids it.
  */
 import { Router, type Request, type Response } from 'express';
-import { calendarDateInAlmaty, isoDateTimeInAlmaty, validateInput, type DocumentKind, type OutputLanguage } from '../../domain/index.js';
+import type { DocumentKind, OutputLanguage } from '../../domain/index.js';
 import type { I18nWorkbench } from '../../i18n/index.js';
-import type { RenderDocument } from '../../usecases/index.js';
+import type { PreviewDocument } from '../../usecases/index.js';
 import { RouteNotFoundError } from '../errors.js';
 import { asOutputLanguage, filterRows, highlightPreview, keyRows, lookup, pickSample } from './i18n-view.js';
 
@@ -20,15 +20,13 @@ export interface I18nRoutesDeps {
   readonly kinds: readonly DocumentKind[];
   readonly screens: ScreenTemplates;
   readonly workbench: I18nWorkbench;
-  readonly renderDocument: RenderDocument;
+  readonly previewDocument: PreviewDocument;
 }
 
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 // The frame is sandboxed by its own policy too, so that opening it directly runs nothing either.
 const FRAME_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; font-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
-const PREVIEW_NUMBER = 'I18N-PREVIEW';
-const pad = (n: number) => String(n).padStart(2, '0');
 const one = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 function query(req: Request, name: string): string | undefined {
@@ -95,22 +93,8 @@ export function i18nRoutes(deps: I18nRoutesDeps): Router {
 
   router.get('/i18n/preview', (req, res) => {
     const { kind, sample, lang } = requireSample(req);
-    const data = validateInput(kind.schema, sample.input.data);
-    const issuedAt = new Date();
-    const day = calendarDateInAlmaty(issuedAt);
-    const html = deps.workbench.previewTemplates().render(kind.template, {
-      lang,
-      htmlLang: lang === 'kk+ru' ? 'kk' : lang,
-      langClass: lang === 'kk+ru' ? 'bi' : lang,
-      kind: { id: kind.id, titleKey: kind.titleKey },
-      document: {
-        number: PREVIEW_NUMBER,
-        issuedAt: isoDateTimeInAlmaty(issuedAt),
-        issuedOn: `${day.year}-${pad(day.month)}-${pad(day.day)}`,
-        issuedOnNumeric: `${pad(day.day)}.${pad(day.month)}.${day.year}`,
-      },
-      data,
-    });
+    const request = deps.previewDocument.prepare({ ...sample.input, lang });
+    const html = deps.workbench.previewTemplates().render(kind.template, deps.previewDocument.view(request));
     res.setHeader('Content-Security-Policy', FRAME_CSP);
     res.setHeader('X-Frame-Options', 'SAMEORIGIN');
     res.type('html').send(highlightPreview(html));
@@ -118,7 +102,7 @@ export function i18nRoutes(deps: I18nRoutesDeps): Router {
 
   router.get('/i18n/pdf', async (req, res) => {
     const { sample, lang } = requireSample(req);
-    const document = await deps.renderDocument({ ...sample.input, lang });
+    const document = await deps.previewDocument.pdf({ ...sample.input, lang });
     res
       .type('application/pdf')
       .setHeader('Content-Disposition', `inline; filename="${document.kind}.${lang}.pdf"`)

@@ -4,10 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compose, type Service } from '../../../src/compose.js';
-import { loadConfig } from '../../../src/config/index.js';
+import type { Service } from '../../../src/compose.js';
 import { languagesOf, type Language, type OutputLanguage } from '../../../src/domain/index.js';
-import { createLogger } from '../../../src/log/index.js';
+import { startTestService } from '../../helpers/service.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SAMPLES = path.join(ROOT, 'samples/documents');
@@ -15,9 +14,8 @@ export const SAMPLES = path.join(ROOT, 'samples/documents');
 /** A fixed clock: 22 November 2026, 10:00 in Almaty. */
 export const ISSUED_AT = new Date('2026-11-22T05:00:00Z');
 
-export function startService(): Service {
-  const config = loadConfig({ QUJAT_LOG_LEVEL: 'error', QUJAT_DATA_DIR: path.join(os.tmpdir(), 'qujat-docs-test') }, { cores: 2, cwd: ROOT });
-  return compose(config, { logger: createLogger('error'), clock: { now: () => ISSUED_AT } });
+export function startService(): Promise<Service> {
+  return startTestService('documents', { clock: { now: () => ISSUED_AT } });
 }
 
 export interface Sample {

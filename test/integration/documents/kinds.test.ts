@@ -38,8 +38,8 @@ const LANGUAGE_ONLY: Record<string, string> = {
 };
 
 let service: Service;
-beforeAll(() => {
-  service = startService();
+beforeAll(async () => {
+  service = await startService();
 });
 afterAll(async () => {
   await service.stop();
@@ -56,7 +56,7 @@ describe.each(Object.keys(FIXED))('%s', (kind) => {
   });
 
   it.each(samples.map((s) => [s.lang, s] as const))('prints the %s sample on one page with its fixed phrases', async (_lang, sample) => {
-    const document = await service.renderDocument({ kind: sample.kind, lang: sample.lang, data: sample.data });
+    const document = await service.issueDocument({ kind: sample.kind, lang: sample.lang, data: sample.data });
     expect(document.pages).toBe(1);
     const text = pdfText(document.pdf);
     const { yes, no } = printed(sample.lang);
@@ -75,7 +75,7 @@ describe.each(Object.keys(FIXED))('%s', (kind) => {
 describe('preschool referral validity', () => {
   it('prints the document number in the heading and the last valid day: five calendar days after the issue date', async () => {
     const sample = samplesOf('preschool-referral').find((s) => s.lang === 'kk+ru');
-    const document = await service.renderDocument({ kind: 'preschool-referral', lang: 'kk+ru', data: sample?.data });
+    const document = await service.issueDocument({ kind: 'preschool-referral', lang: 'kk+ru', data: sample?.data });
     const text = pdfText(document.pdf);
     expect(text).toContain(normalise(`ЖОЛДАМА № ${document.number}`));
     expect(text).toContain(normalise(`НАПРАВЛЕНИЕ № ${document.number}`));
@@ -90,7 +90,7 @@ describe('status notification statuses', () => {
   it.each(['received', 'in-progress', 'issued', 'refused', 'extended'])('prints %s with what happens next, in both languages', async (status) => {
     const sample = samplesOf('status-notification').find((s) => s.lang === 'kk+ru');
     const extra = status === 'extended' ? { newDeadline: '2026-12-04' } : status === 'refused' ? { reason: 'PERSON_NOT_FOUND' } : {};
-    const document = await service.renderDocument({ kind: 'status-notification', lang: 'kk+ru', data: { ...sample?.data, status, ...extra } });
+    const document = await service.issueDocument({ kind: 'status-notification', lang: 'kk+ru', data: { ...sample?.data, status, ...extra } });
     expect(document.pages).toBe(1);
     const text = pdfText(document.pdf);
     for (const lang of ['kk', 'ru'] as const) {

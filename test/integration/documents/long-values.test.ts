@@ -24,8 +24,8 @@ const LONG_ADDRESS = { kk: long('Мәшһүр-Жүсіп-көшесі'), ru: lon
 const LONG_NAME_KK_RU = { kk: long('Өңірлік-бөлім'), ru: unbroken('Ж') };
 
 let service: Service;
-beforeAll(() => {
-  service = startService();
+beforeAll(async () => {
+  service = await startService();
 });
 afterAll(async () => {
   await service.stop();
@@ -39,7 +39,7 @@ function sample(kind: string): Record<string, unknown> {
 
 /** CASES: kind, data with long values, and one long value that must be printed in full. */
 const CASES: Array<[string, Record<string, unknown>, string]> = [
-  ['preschool-referral', { ...sample('preschool-referral'), issuer: { name: LONG_NAME_KK_RU, bin: '081240012344' }, child: { fullName: LONG_NAME, birthDate: '2022-03-15', homeAddress: LONG_ADDRESS }, head: LONG_NAME }, LONG_ADDRESS.ru],
+  ['preschool-referral', { ...sample('preschool-referral'), issuer: { name: LONG_NAME_KK_RU, bin: '140540001231' }, child: { fullName: LONG_NAME, birthDate: '2022-03-15', homeAddress: LONG_ADDRESS }, head: LONG_NAME }, LONG_ADDRESS.ru],
   ['preschool-queue-notice', { ...sample('preschool-queue-notice'), parent: { iin: '841102304561', fullName: LONG_NAME }, child: { fullName: unbroken('А'), sex: 'male' }, head: LONG_NAME }, unbroken('А')],
   ['disability-support-notification', { ...sample('disability-support-notification'), recipient: { iin: '910202405550', fullName: LONG_NAME }, school: LONG_ADDRESS, basis: LONG_ADDRESS }, LONG_NAME],
   ['refusal-letter', { ...sample('refusal-letter'), applicant: { iin: '841102304561', fullName: unbroken('Ә'), address: LONG_ADDRESS }, explanation: LONG_ADDRESS }, unbroken('Ә')],
@@ -64,7 +64,7 @@ function assertInside(page: Page, footerWords: string) {
 
 describe.each(CASES)('%s with 300-character values', (kind, data, printedInFull) => {
   it('wraps every word inside the page and above the footer area', async () => {
-    const document = await service.renderDocument({ kind, lang: 'kk+ru', data });
+    const document = await service.issueDocument({ kind, lang: 'kk+ru', data });
     const pages = pdfWords(document.pdf);
     expect(pages.length).toBe(document.pages);
     const footer = normalise(['kk', 'ru'].map((l) => service.translator.t(l as 'kk' | 'ru', 'common:footer.equivalence')).join(' '));

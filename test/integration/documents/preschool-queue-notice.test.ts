@@ -4,8 +4,8 @@ import type { Service } from '../../../src/compose.js';
 import { normalise, pdfText, samplesOf, startService } from './harness.js';
 
 let service: Service;
-beforeAll(() => {
-  service = startService();
+beforeAll(async () => {
+  service = await startService();
 });
 afterAll(async () => {
   await service.stop();
@@ -14,7 +14,7 @@ afterAll(async () => {
 const base = samplesOf('preschool-queue-notice').find((s) => s.lang === 'ru')?.data as Record<string, unknown>;
 
 async function notice(overrides: { parent: Record<string, unknown>; child: Record<string, unknown> }, lang: 'ru' | 'kk+ru' = 'ru') {
-  const document = await service.renderDocument({ kind: 'preschool-queue-notice', lang, data: { ...base, ...overrides } });
+  const document = await service.issueDocument({ kind: 'preschool-queue-notice', lang, data: { ...base, ...overrides } });
   expect(document.pages).toBe(1);
   return pdfText(document.pdf);
 }
@@ -75,7 +75,7 @@ describe('preschool queue notice', () => {
     expect(text).toContain(normalise('за № 2026/0415 от 20 ноября 2026 года'));
     expect(text).toContain(normalise('2026 жылғы 20 қарашадағы № 2026/0415'));
     expect(text).toContain(normalise('портал «электронного правительства» www.egov.kz'));
-    const custom = await service.renderDocument({
+    const custom = await service.issueDocument({
       kind: 'preschool-queue-notice',
       lang: 'ru',
       data: { ...base, parent: MARIA, child: ARTYOM, portal: 'www.urjar-bilim.kz' },

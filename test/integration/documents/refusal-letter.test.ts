@@ -6,8 +6,8 @@ import { LANGUAGES } from '../../../src/domain/index.js';
 import { normalise, pdfText, samplesOf, startService } from './harness.js';
 
 let service: Service;
-beforeAll(() => {
-  service = startService();
+beforeAll(async () => {
+  service = await startService();
 });
 afterAll(async () => {
   await service.stop();
@@ -19,7 +19,7 @@ describe('refusal letter', () => {
   it.each(REFUSAL_REASONS.map((reason, i) => [reason, SERVICE_IDS[i % SERVICE_IDS.length] ?? 'preschool-queue'] as const))(
     'cites %s in the refusal sentence of both languages (service %s)',
     async (reason, serviceId) => {
-      const document = await service.renderDocument({ kind: 'refusal-letter', lang: 'kk+ru', data: { ...base, reason, service: serviceId } });
+      const document = await service.issueDocument({ kind: 'refusal-letter', lang: 'kk+ru', data: { ...base, reason, service: serviceId } });
       expect(document.pages).toBe(1);
       const text = pdfText(document.pdf);
       for (const lang of LANGUAGES) {
@@ -34,12 +34,12 @@ describe('refusal letter', () => {
   );
 
   it('prints the free-text explanation in the printed language only, and omits its line when absent', async () => {
-    const ru = pdfText((await service.renderDocument({ kind: 'refusal-letter', lang: 'ru', data: base })).pdf);
+    const ru = pdfText((await service.issueDocument({ kind: 'refusal-letter', lang: 'ru', data: base })).pdf);
     const explanation = base.explanation as { kk: string; ru: string };
     expect(ru).toContain(normalise(explanation.ru));
     expect(ru).not.toContain(normalise(explanation.kk));
     const { explanation: _omitted, ...without } = base;
-    const bare = pdfText((await service.renderDocument({ kind: 'refusal-letter', lang: 'ru', data: without })).pdf);
+    const bare = pdfText((await service.issueDocument({ kind: 'refusal-letter', lang: 'ru', data: without })).pdf);
     expect(bare).not.toContain(normalise(service.translator.t('ru', 'documents:refusal-letter.explanation')));
   });
 });

@@ -15,7 +15,7 @@ let service: Service;
 let server: Server;
 let base: string;
 beforeAll(async () => {
-  service = startService();
+  service = await startService();
   server = service.app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -8,18 +8,18 @@ import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentKinds } from '../../../src/catalog/index.js';
-import { compose, i18nCodeLists, type Service } from '../../../src/compose.js';
-import { loadConfig } from '../../../src/config/index.js';
-import { createHttpApp } from '../../../src/http/index.js';
+import express, { type Express } from 'express';
+import { i18nCodeLists, type Service } from '../../../src/compose.js';
+import { i18nRoutes } from '../../../src/http/routes/i18n.js';
 import { createI18nWorkbench } from '../../../src/i18n/index.js';
-import { createLogger } from '../../../src/log/index.js';
 import { chromiumLauncher, loadTemplates, locateChromium } from '../../../src/render/index.js';
+import { startTestService } from '../../helpers/service.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SAMPLE = 'unemployed-certificate.kk+ru.json';
 const query = (lang: string) => `kind=unemployed-certificate&sample=${encodeURIComponent(SAMPLE)}&lang=${encodeURIComponent(lang)}`;
 
-function listen(app: ReturnType<typeof createHttpApp>): Promise<{ server: Server; base: string }> {
+function listen(app: Express): Promise<{ server: Server; base: string }> {
   return new Promise((resolve) => {
     const server = app.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
   });
@@ -43,24 +43,15 @@ let service: Service;
 let base: string;
 let fixtureBase: string;
 const servers: Server[] = [];
-const logger = createLogger('silent');
 
 beforeAll(async () => {
-  const config = loadConfig({ QUJAT_LOG_LEVEL: 'silent', QUJAT_DATA_DIR: path.join(os.tmpdir(), 'qujat-i18n-data') }, { cores: 2, cwd: repo });
-  service = compose(config, { logger });
+  service = await startTestService('i18n');
   const own = await listen(service.app);
   servers.push(own.server);
   base = own.base;
   const root = fixtureRoot();
   const workbench = createI18nWorkbench({ root, codeLists: i18nCodeLists(), compileTemplates: (t) => loadTemplates(path.join(root, 'templates'), t) });
-  const fixtureApp = createHttpApp({
-    config: config.http,
-    translator: service.translator,
-    logger,
-    renderDocument: service.renderDocument,
-    render: service.pool,
-    i18n: { kinds: documentKinds, screens: service.templates, workbench },
-  });
+  const fixtureApp = express().use(i18nRoutes({ kinds: documentKinds, screens: service.templates, workbench, previewDocument: service.previewDocument }));
   const fixture = await listen(fixtureApp);
   servers.push(fixture.server);
   fixtureBase = fixture.base;
