@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { code128Svg, decodeQrCodesInImage, decodeQrRow, encodeQrRow, qrSvg, svgDataUri, verificationUrl } from './barcode/index.js';
+import { code128Svg, decodeQrCodesInImage, decodeQrRow, encodePrintedQrRow, qrSvg, svgDataUri, verificationUrl } from './barcode/index.js';
 import { documentKinds, REFUSAL_REASONS, SERVICE_IDS } from './catalog/index.js';
 import type { Config } from './config/index.js';
 import { definedErrorCodes, VALIDATION_RULES, type Language } from './domain/index.js';
@@ -36,6 +36,7 @@ import {
   type IssuedDocuments,
   type PdfReader,
   type SignatureCheck,
+  VERIFY_OUTCOMES,
 } from './usecases/index.js';
 
 const systemClock: Clock = { now: () => new Date() };
@@ -54,6 +55,7 @@ export function i18nCodeLists(): CodeList[] {
     { name: 'VALIDATION_RULES', keys: VALIDATION_RULES.map((rule) => `validation:${rule}`) },
     { name: 'REFUSAL_REASONS', keys: REFUSAL_REASONS.map((reason) => `reasons:${reason}`) },
     { name: 'SERVICE_IDS', keys: SERVICE_IDS.map((id) => `services:${id}.name`) },
+    { name: 'VERIFY_OUTCOMES', keys: VERIFY_OUTCOMES.map((code) => `verify:outcomes.${code}`) },
   ];
 }
 
@@ -162,7 +164,7 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     },
   };
   const barcodes: Barcodes = {
-    qrRow: (xml, number) => encodeQrRow(xml, { number }).svgs.map(svgDataUri),
+    qrRow: (xml, number) => encodePrintedQrRow(xml, number).svgs.map(svgDataUri),
     link: (url) => svgDataUri(qrSvg(url, { errorCorrection: 'Q', moduleMm: 0.45 })),
     code128: (number) => svgDataUri(code128Svg(number)),
   };
@@ -217,6 +219,7 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     i18n: { kinds: documentKinds, screens: templates, workbench, previewDocument },
   });
   return {
+    config,
     app,
     pool,
     translator,

@@ -2,7 +2,7 @@
  * barcode: the QR row codec (ours and the e-gov BarcodeElement reader), the verification link and
  * its token, Code 128 of the document number, and QR decoding from photos. Imports only domain/.
  */
-export { encodeQrRow, MAX_QR_PARTS, MAX_QR_VERSION, QR_ROW_PREFIX, DOCUMENT_NUMBER_PATTERN, type QrRow, type QrRowOptions } from './qr-row.js';
+export { encodeQrRow, encodePrintedQrRow, PRINTED_ROW_MAX_PARTS, MAX_QR_PARTS, MAX_QR_VERSION, QR_ROW_PREFIX, DOCUMENT_NUMBER_PATTERN, type QrRow, type QrRowOptions } from './qr-row.js';
 export { decodeQrRow, type DecodedQrRow, type DecodeQrRowOptions, type QrRowFormat } from './decode-row.js';
 export { qrSvg, svgDataUri, DEFAULT_MODULE_MM, QR_QUIET_ZONE, type ErrorCorrection, type QrSvgOptions } from './qr-svg.js';
 export { verificationUrl } from './tokens.js';

@@ -134,3 +134,19 @@ export function encodeQrRow(signedXml: Uint8Array | string, options: QrRowOption
     }
   }
 }
+
+/** PRINTED_ROW_MAX_PARTS: four v25 codes at 0.35 mm (4 × 43.75 mm) fill the 176 mm text width of A4. */
+export const PRINTED_ROW_MAX_PARTS = 4;
+
+/**
+ * encodePrintedQrRow encodes a row that fits one line of an A4 page: error correction M when four
+ * codes hold the XML, L when only that fits, otherwise QR_ROW_TOO_LARGE (the document's data is
+ * too large to print as a row; nothing is issued).
+ */
+export function encodePrintedQrRow(signedXml: Uint8Array | string, number: string): QrRow {
+  const medium = encodeQrRow(signedXml, { number, errorCorrection: 'M' });
+  if (medium.parts.length <= PRINTED_ROW_MAX_PARTS) return medium;
+  const low = encodeQrRow(signedXml, { number, errorCorrection: 'L' });
+  if (low.parts.length <= PRINTED_ROW_MAX_PARTS) return low;
+  throw new QrRowTooLargeError({ parts: low.parts.length, max: PRINTED_ROW_MAX_PARTS });
+}

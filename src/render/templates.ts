@@ -137,6 +137,8 @@ function registerHelpers(hbs: typeof Handlebars, translator: Translator): void {
   });
   // (concat "a." b): builds a key from a fixed prefix and an enum value the schema has checked.
   hbs.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));
+  // (pick @lang kk=a ru=b): the value given for one language, when a sentence needs a different form per language.
+  hbs.registerHelper('pick', (language: unknown, options: HelperOptions) => (options.hash as Record<string, unknown>)[asLanguage(language)]);
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('bilingual', (options: HelperOptions) => rootLang(options) === 'kk+ru');
 }

@@ -74,6 +74,7 @@ export function documentView(
     document: {
       number: document.number,
       issuedAt: isoDateTimeInAlmaty(document.issuedAt),
+      issuedOn: `${day.year}-${pad(day.month)}-${pad(day.day)}`,
       issuedOnNumeric: `${pad(day.day)}.${pad(day.month)}.${day.year}`,
       development: document.development,
     },

@@ -3,5 +3,5 @@ export * from './ports.js';
 export { contentFields, type ContentField } from './document-content.js';
 export { createIssueDocument, createPreviewDocument, PREVIEW_NUMBER, type IssueDocument, type IssueResult, type PreviewDocument } from './issue-document.js';
 export { createRequestPreparer, documentView, DocumentRequest, type PreparedRequest, type DocumentBarcodes } from './document-request.js';
-export { createVerifyDocument, sniffSource, MAX_VERIFY_BYTES, type Verdict, type VerifyDocument, type VerifySource, type RegistryStatus } from './verify-document.js';
+export { createVerifyDocument, sniffSource, MAX_VERIFY_BYTES, VERIFY_OUTCOMES, type Verdict, type VerifyDocument, type VerifySource, type RegistryStatus } from './verify-document.js';
 export { verdictReport, reasonText, reasonTexts } from './verdict-report.js';

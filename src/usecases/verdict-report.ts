@@ -3,9 +3,9 @@ import { LANGUAGES, maskIin, type Language, type LocalizedText } from '../domain
 import type { Texts } from './ports.js';
 import type { Verdict } from './verify-document.js';
 
-/** reasonText finds a verdict reason's text: verification reasons first, then error codes. */
+/** reasonText finds a verdict reason's text: an outcome, a signature failure, or an error code. */
 export function reasonText(texts: Texts, language: Language, reason: string): string {
-  const key = texts.has(language, `verify:reasons.${reason}`) ? `verify:reasons.${reason}` : `errors:${reason}`;
+  const key = [`verify:outcomes.${reason}`, `verify:reasons.${reason}`].find((k) => texts.has(language, k)) ?? `errors:${reason}`;
   return texts.t(language, key);
 }
 

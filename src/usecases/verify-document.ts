@@ -22,6 +22,23 @@ export interface Verdict {
   readonly registryStatus: RegistryStatus | null;
 }
 
+/**
+ * VERIFY_OUTCOMES are the verdict reasons of this use case; their texts are `verify:outcomes.<CODE>`.
+ * A verdict's reason is one of these, a signature failure (`verify:reasons.<CODE>`), or an error
+ * code of a QR row or PDF that could not be read (`errors:<CODE>`).
+ */
+export const VERIFY_OUTCOMES = [
+  'VALID',
+  'FILE_TOO_LARGE',
+  'UNSUPPORTED_FILE',
+  'PDF_ATTACHMENT_MISSING',
+  'QR_ATTACHMENT_MISMATCH',
+  'NOT_IN_REGISTRY',
+  'DOCUMENT_REVOKED',
+  'DOCUMENT_SUPERSEDED',
+] as const;
+export type VerifyOutcome = (typeof VERIFY_OUTCOMES)[number];
+
 /** MAX_VERIFY_BYTES bounds what any door accepts. */
 export const MAX_VERIFY_BYTES = 20 * 1024 * 1024;
 
@@ -35,7 +52,7 @@ export function sniffSource(bytes: Uint8Array): VerifySource | null {
   return null;
 }
 
-const invalid = (reason: string, source: VerifySource | null, document: SignedDocument | null = null): Verdict => ({
+const invalid = (reason: VerifyOutcome | (string & {}), source: VerifySource | null, document: SignedDocument | null = null): Verdict => ({
   valid: false,
   reason,
   source,
@@ -90,7 +107,7 @@ export function createVerifyDocument(deps: VerifyDocumentDeps) {
 }
 
 class VerifyFailure extends Error {
-  constructor(readonly reason: string) {
+  constructor(readonly reason: VerifyOutcome) {
     super(reason);
   }
 }

@@ -1,14 +1,20 @@
 /**
  * 300-character names and addresses wrap inside the page: every word's box lies within the page
  * margins, and nothing but the equivalence clause enters the footer area the layout reserves for
- * the signature captions and the QR row (the bottom 58 mm above the bottom margin, .footer-space).
+ * the clauses and the QR row (.footer-space above the bottom margin). Margins and the footer
+ * height are read from the stylesheet, so the test follows the layout.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../../src/compose.js';
-import { MM, normalise, pdfWords, samplesOf, startService, type Page } from './harness.js';
+import { LANGUAGES } from '../../../src/domain/index.js';
+import { MM, normalise, pdfWords, ROOT, samplesOf, startService, type Page } from './harness.js';
 
-const PAGE_MARGIN = { top: 12 * MM, right: 14 * MM, bottom: 10 * MM, left: 20 * MM };
-const FOOTER_HEIGHT = 58 * MM;
+const CSS = fs.readFileSync(path.join(ROOT, 'templates/styles/document.css'), 'utf8');
+const [top, right, bottom, left] = (/@page\s*{[^}]*margin:\s*([^;]+);/.exec(CSS)?.[1] ?? '').split(/\s+/).map((v) => parseFloat(v) * MM);
+const PAGE_MARGIN = { top: top ?? NaN, right: right ?? NaN, bottom: bottom ?? NaN, left: left ?? NaN };
+const FOOTER_HEIGHT = parseFloat(/--footer-height,\s*([\d.]+)mm/.exec(CSS)?.[1] ?? 'NaN') * MM;
 // Glyph boxes of pdftotext may reach a fraction of a point past the text box.
 const TOLERANCE = 2;
 
@@ -67,7 +73,12 @@ describe.each(CASES)('%s with 300-character values', (kind, data, printedInFull)
     const document = await service.issueDocument({ kind, lang: 'kk+ru', data });
     const pages = pdfWords(document.pdf);
     expect(pages.length).toBe(document.pages);
-    const footer = normalise(['kk', 'ru'].map((l) => service.translator.t(l as 'kk' | 'ru', 'common:footer.equivalence')).join(' '));
+    const page = `${service.config.publicUrl}/verify`;
+    const footer = normalise(
+      ['equivalence', 'barcode', 'verify']
+        .flatMap((key) => LANGUAGES.map((l) => service.translator.t(l, `common:footer.${key}`, { page })))
+        .join(' '),
+    );
     for (const page of pages) assertInside(page, footer);
     const all = normalise(pages.flatMap((p) => p.words.map((w) => w.text)).join(''));
     expect(all).toContain(normalise(printedInFull));

@@ -2,7 +2,9 @@ import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   decodeQrRow,
+  encodePrintedQrRow,
   encodeQrRow,
+  PRINTED_ROW_MAX_PARTS,
   QrInflateLimitError,
   QrPartDuplicatedError,
   QrPartForeignError,
@@ -156,5 +158,22 @@ describe('QR row rejects', () => {
     const before = process.memoryUsage().rss;
     expect(codeOf(() => decodeQrRow(smallParts, LIMIT))).toBe(QrInflateLimitError.code);
     expect(process.memoryUsage().rss - before).toBeLessThan(32 * 1024 * 1024);
+  });
+});
+
+describe('encodePrintedQrRow', () => {
+  it('keeps error correction M while four codes hold the XML, then falls back to L, then refuses', () => {
+    const small = signedXmlOfSize(4_000);
+    expect(encodePrintedQrRow(small, NUMBER).parts).toEqual(encodeQrRow(small, { number: NUMBER, errorCorrection: 'M' }).parts);
+    const sizes = Array.from({ length: 40 }, (_, i) => 6_000 + i * 500);
+    const between = sizes.map((size) => signedXmlOfSize(size)).find(
+      (xml) =>
+        encodeQrRow(xml, { number: NUMBER, errorCorrection: 'M' }).parts.length > PRINTED_ROW_MAX_PARTS &&
+        encodeQrRow(xml, { number: NUMBER, errorCorrection: 'L' }).parts.length <= PRINTED_ROW_MAX_PARTS,
+    );
+    expect(between).toBeDefined();
+    const printed = encodePrintedQrRow(between as Uint8Array | string, NUMBER);
+    expect(printed.parts).toEqual(encodeQrRow(between as Uint8Array | string, { number: NUMBER, errorCorrection: 'L' }).parts);
+    expect(() => encodePrintedQrRow(signedXmlOfSize(60_000), NUMBER)).toThrow(QrRowTooLargeError);
   });
 });

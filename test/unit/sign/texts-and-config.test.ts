@@ -29,7 +29,7 @@ describe('texts', () => {
   });
 
   test('Kazakh texts are Cyrillic: no Latin letter inside a Cyrillic word', () => {
-    const texts = [...Object.values(read('kk', 'verify').reasons as Record<string, string>), ...Object.values(read('kk', 'verify').verdict as Record<string, string>)];
+    const texts = [...Object.values(read('kk', 'verify').reasons as Record<string, string>), ...Object.values(read('kk', 'verify').outcomes as Record<string, string>)];
     for (const text of texts) {
       for (const word of text.split(/[^\p{L}]+/u)) {
         if (/\p{Script=Cyrillic}/u.test(word)) expect(word, text).not.toMatch(/\p{Script=Latin}/u);
