@@ -24,7 +24,7 @@ import {
   PDFString,
   type PDFObject,
 } from 'pdf-lib';
-import { defineError } from '../domain/index.js';
+import { AppError, defineError } from '../domain/index.js';
 
 /** PdfUnreadableError: the bytes are not a PDF we can open, or its attachment cannot be read safely. */
 export const PdfUnreadableError = defineError<{ reason: string }>('PDF_UNREADABLE', 'invalid');
@@ -123,12 +123,16 @@ function inflateBounded(data: Uint8Array, limit: number): Uint8Array {
 export async function readPdfAttachment(pdf: Uint8Array, name: string, limits: AttachmentLimits = {}): Promise<Uint8Array | null> {
   const { maxPdfBytes = 50 * 1024 * 1024, maxAttachmentBytes = 5 * 1024 * 1024 } = limits;
   if (pdf.length > maxPdfBytes) unreadable(`the PDF is larger than ${maxPdfBytes} bytes`);
-  let doc: PDFDocument;
+  // A PDF made by anyone may be malformed anywhere pdf-lib looks: every failure is «unreadable».
   try {
-    doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    return attachmentOf(await PDFDocument.load(pdf, { updateMetadata: false }), name, maxAttachmentBytes);
   } catch (cause) {
+    if (cause instanceof AppError) throw cause;
     throw new PdfUnreadableError({ reason: cause instanceof Error ? cause.message : 'not a PDF' }, { cause });
   }
+}
+
+function attachmentOf(doc: PDFDocument, name: string, maxAttachmentBytes: number): Uint8Array | null {
   const tree = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('EmbeddedFiles'), PDFDict);
   if (!tree) return null;
   const specs = findFileSpecs(tree, name);
