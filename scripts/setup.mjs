@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Idempotent set-up run before `npm start` and `npm test`: dependencies, build, Chromium
-// (and, with --for-tests, the poppler tools the tests read PDFs with). Each step checks first
+// poppler (and, with --for-tests, the tools the tests check our output with). Each step checks first
 // and does nothing when its result is already there.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -74,14 +74,15 @@ if (!chromium) {
 }
 log(`Chromium: ${chromium}`);
 
-// 4. For the tests: poppler reads the PDFs back.
-if (forTests) {
-  const missing = [['pdftotext', 'poppler-utils']].filter(([tool]) => !onPath(tool)).map(([, pkg]) => pkg);
-  if (missing.length > 0 && canInstallPackages) {
-    log(`installing ${missing.join(', ')}`);
-    aptInstall(missing);
-  } else if (missing.length > 0) {
-    log(`the tests need ${missing.join(', ')}; install them (as root: apt-get install ${missing.join(' ')})`);
-    process.exit(1);
-  }
+// 4. Tools run by Qujat itself (pdftoppm rasterises a PDF to read its QR row when it is verified)
+// and, for the tests, the independent tools that check our output.
+const tools = [['pdftoppm', 'poppler-utils']];
+if (forTests) tools.push(['pdftotext', 'poppler-utils'], ['xmlsec1', 'xmlsec1'], ['zbarimg', 'zbar-tools'], ['qpdf', 'qpdf']);
+const missing = [...new Set(tools.filter(([tool]) => !onPath(tool)).map(([, pkg]) => pkg))];
+if (missing.length > 0 && canInstallPackages) {
+  log(`installing ${missing.join(', ')}`);
+  aptInstall(missing);
+} else if (missing.length > 0) {
+  log(`missing ${missing.join(', ')}; install them (Debian/Ubuntu, as root: apt-get install ${missing.join(' ')})`);
+  process.exit(1);
 }
