@@ -2,7 +2,6 @@
  * The browser pool over the real Chromium: bounded queue, timeout, recycling, crashes (the
  * browser killed with SIGKILL between and during tasks), the concurrency limit and close().
  */
-import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { AppError } from '../../src/domain/index.js';
@@ -39,11 +38,13 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
   throw new Error('the task did not fail');
 }
 
-function kill(tracked: TrackedPool, index: number): Promise<unknown> {
+function kill(tracked: TrackedPool, index: number): Promise<void> {
   const browser = tracked.browsers[index]!;
   const pid = browser.process()?.pid;
   expect(pid).toBeGreaterThan(0);
-  const disconnected = browser.connected ? once(browser, 'disconnected') : Promise.resolve();
+  const disconnected = browser.connected
+    ? new Promise<void>((resolve) => browser.once('disconnected', () => resolve()))
+    : Promise.resolve();
   process.kill(pid!, 'SIGKILL');
   return disconnected;
 }
