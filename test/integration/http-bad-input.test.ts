@@ -59,6 +59,8 @@ async function rejected(body: string | Buffer, contentType?: string): Promise<An
   expect(error.message.kk.trim()).not.toBe('');
   expect(error.message.ru.trim()).not.toBe('');
   expect(error.message.kk).not.toBe(error.message.ru);
+  // Every placeholder of the texts was filled.
+  expect(JSON.stringify(error)).not.toContain('{{');
   expect(error.requestId).toBe(response.headers.get('x-request-id'));
   if (error.code === 'INVALID_INPUT') {
     expect(Array.isArray(error.details) && error.details.length > 0).toBe(true);
@@ -108,7 +110,7 @@ describe('POST /v1/documents with bad input', () => {
       ['data.publicWorks', 'WRONG_TYPE'],
       ['data.head', 'WRONG_TYPE'],
     ]));
-    for (const body of ['[]', '"text"', '42', JSON.stringify({ kind: 7, lang: 'kk', data: {} })]) {
+    for (const body of ['[]', '"text"', '42', JSON.stringify({ kind: 7, lang: 'kk', data: {} }), JSON.stringify({ kind: 'unemployed-certificate', lang: 'kk', data: null })]) {
       const other = await rejected(body);
       expect([400]).toContain(other.status);
     }
@@ -177,6 +179,13 @@ describe('POST /v1/documents with bad input', () => {
     expect(answer.json.error.message.ru).toContain('unemployed-certificate');
     const lang = await rejected(JSON.stringify({ ...valid(), lang: 'en' }));
     expect(issues(lang)).toContainEqual(['lang', 'NOT_ALLOWED_VALUE']);
+    const entry = await rejected(withData((d) => { d.training[0].kind = 'astronaut-school'; d.publicWorks.push(null); }));
+    expect(issues(entry)).toEqual(expect.arrayContaining([
+      ['data.training.0.kind', 'NOT_ALLOWED_VALUE'],
+      ['data.publicWorks.1', 'WRONG_TYPE'],
+    ]));
+    const proto = await rejected(JSON.stringify({ ...valid(), kind: '__proto__' }));
+    expect(proto.json.error.code).toBe('UNKNOWN_DOCUMENT_KIND');
   });
 
   it('names unknown fields at every level', async () => {
