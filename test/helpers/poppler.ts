@@ -25,6 +25,13 @@ export function pdfText(bytes: Uint8Array): string {
   return withFile(bytes, (file) => normalise(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })));
 }
 
+/** pdfPageText is the normalised text of one page (numbered from 1). */
+export function pdfPageText(bytes: Uint8Array, page: number): string {
+  return withFile(bytes, (file) =>
+    normalise(execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' })),
+  );
+}
+
 /** PdfFont is one row of pdffonts. */
 export interface PdfFont {
   readonly name: string;

@@ -117,7 +117,8 @@ describe('browser pool', () => {
   });
 
   it('fails a task past the timeout with RENDER_TIMEOUT and runs the next one', async () => {
-    tracked = startPool({ concurrency: 1, timeoutMs: 400 });
+    // Long enough for a real print on a loaded machine, short enough for the hanging task.
+    tracked = startPool({ concurrency: 1, timeoutMs: 3000 });
     const { pool } = tracked;
     expect(await codeOf(pool.run(() => new Promise<never>(() => undefined)))).toBe('RENDER_TIMEOUT');
     expect(pool.stats().timeouts).toBe(1);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/compose.js';
 import { languagesOf, type Language } from '../../src/domain/index.js';
 import type { RenderedDocument } from '../../src/usecases/index.js';
-import { normalise, pdfFonts, pdfPages, pdfText } from '../helpers/poppler.js';
+import { normalise, pdfFonts, pdfPages, pdfPageText, pdfText } from '../helpers/poppler.js';
 import { KAZAKH_LETTERS, localeFile, sample, samples, strings } from '../helpers/project.js';
 import { startService } from '../helpers/service.js';
 
@@ -145,5 +145,31 @@ describe('Kazakh letters', () => {
     expect(text).not.toMatch(/[əƏıhH]/u);
     expect(text.normalize('NFC')).toBe(text);
     expect(pdfPages(document.pdf)).toBe(document.pages);
+  });
+});
+
+describe('a certificate longer than one page', () => {
+  it('counts its pages as pdfinfo does and repeats the equivalence clause on every page', async () => {
+    const request = sample('kk+ru');
+    const organisation = { kk: 'Екібастұз қаласының көгалдандыру және абаттандыру жөніндегі шаруашылық жүргізу құқығындағы мемлекеттік коммуналдық кәсіпорны', ru: 'Государственное коммунальное предприятие на праве хозяйственного ведения по озеленению и благоустройству города Экибастуза' };
+    request.data.publicWorks = Array.from({ length: 20 }, (_, i) => ({
+      kind: i % 2 ? 'social-jobs' : 'public-works',
+      period: { from: '2026-04-01', to: `2026-04-${String(i + 2).padStart(2, '0')}` },
+      organisation,
+    }));
+    request.data.training = Array.from({ length: 20 }, () => ({ kind: 'retraining', period: { from: '2026-07-06', to: '2026-09-25' }, organisation }));
+    const document = await service.renderDocument(request);
+    const pages = pdfPages(document.pdf);
+    expect(pages).toBeGreaterThan(1);
+    expect(document.pages).toBe(pages);
+    const clauses = (['kk', 'ru'] as const).map((l) => normalise(String((localeFile(l, 'common').footer as Record<string, string>).equivalence)));
+    for (let page = 1; page <= pages; page++) {
+      const text = pdfPageText(document.pdf, page);
+      for (const clause of clauses) expect(text, `page ${page}`).toContain(clause);
+    }
+    // The last entry and the signatures made it onto the last pages, nothing was cut.
+    const text = pdfText(document.pdf);
+    expect(text).toContain('2026 жылғы 21 сәуір');
+    expect(text).toContain(String(request.data.specialist));
   });
 });
