@@ -208,6 +208,44 @@ async function fontServer(): Promise<{ origin: string; close: () => void }> {
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
 }
 
+interface MemorySample {
+  readonly renders: number;
+  readonly mb: number;
+  readonly pss: number;
+  readonly processes: number;
+}
+
+interface MemoryRun {
+  readonly samples: readonly MemorySample[];
+  readonly seconds: number;
+  readonly stats: ReturnType<Service['pool']['stats']>;
+  readonly restartAfter: string;
+}
+
+/** memoryRun renders RSS_RENDERS documents with `cores` in flight, sampling every RSS_EVERY. */
+async function memoryRun(cores: number, restartAfter: string | undefined): Promise<MemoryRun> {
+  const svc = service(cores, restartAfter ? { QUJAT_RENDER_RESTART_AFTER: restartAfter } : {});
+  await svc.pool.warm();
+  await timedParallel(pipeline(svc), cores, 50);
+  const samples: MemorySample[] = [];
+  const sample = (renders: number) => {
+    const { total, pss, processes } = processTreeRssMb(process.pid);
+    samples.push({ renders, mb: total, pss, processes });
+  };
+  sample(0);
+  const start = performance.now();
+  for (let done = 0; done < RSS_RENDERS; done += RSS_EVERY) {
+    await timedParallel(pipeline(svc), cores, RSS_EVERY);
+    sample(done + RSS_EVERY);
+    const last = samples[samples.length - 1]!;
+    log(`memory (restart after ${restartAfter ?? 'default'}) after ${last.renders}: RSS ${fmt(last.mb)} MB, PSS ${fmt(last.pss)} MB in ${last.processes} processes`);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const stats = svc.pool.stats();
+  await svc.stop();
+  return { samples, seconds, stats, restartAfter: restartAfter ?? '1000 (default)' };
+}
+
 type MethodName = 'pipeline' | 'raw' | 'rawFonts';
 const METHODS: readonly MethodName[] = ['pipeline', 'raw', 'rawFonts'];
 
@@ -286,35 +324,22 @@ async function main(): Promise<void> {
   fs.rmSync(rawProfile, { recursive: true, force: true, maxRetries: 5 });
   for (const svc of services.values()) await svc.stop();
 
-  // 3. RSS of node and every Chromium process over many pipeline renders, at concurrency = cores,
-  // with recycling off so that a restart cannot hide a leak.
-  const rssService = service(cores, { QUJAT_RENDER_RESTART_AFTER: String(RSS_RENDERS * 10) });
-  await rssService.pool.warm();
-  await timedParallel(pipeline(rssService), cores, 50);
-  const rss: Array<{ renders: number; mb: number; pss: number; processes: number }> = [];
-  const sample = (renders: number) => {
-    const { total, pss, processes } = processTreeRssMb(process.pid);
-    rss.push({ renders, mb: total, pss, processes });
-  };
-  sample(0);
-  const rssStart = performance.now();
-  for (let done = 0; done < RSS_RENDERS; done += RSS_EVERY) {
-    await timedParallel(pipeline(rssService), cores, RSS_EVERY);
-    sample(done + RSS_EVERY);
-    log(`rss after ${done + RSS_EVERY}: ${fmt(rss[rss.length - 1]!.mb)} MB in ${rss[rss.length - 1]!.processes} processes`);
-  }
-  const rssSeconds = (performance.now() - rssStart) / 1000;
-  const rssStats = rssService.pool.stats();
-  await rssService.stop();
+  // 3. Memory of node and every Chromium process over many pipeline renders at concurrency =
+  // cores: once as shipped (the browser recycled every 1,000 renders), once with recycling off so
+  // that a restart cannot hide a leak.
+  const shipped = await memoryRun(cores, undefined);
+  const noRecycle = await memoryRun(cores, String(RSS_RENDERS * 10));
   load.push(os.loadavg());
 
   // Report.
   const med = { pipeline: median(sequential.pipeline), raw: median(sequential.raw), rawFonts: median(sequential.rawFonts) };
   const p90 = { pipeline: percentile(sequential.pipeline, 90), raw: percentile(sequential.raw, 90), rawFonts: percentile(sequential.rawFonts, 90) };
-  const growth = rss[rss.length - 1]!.mb - rss[0]!.mb;
-  const pssGrowth = rss[rss.length - 1]!.pss - rss[0]!.pss;
-  // From the first sample after warm-up on, caches are full: what grows later is what a leak looks like.
-  const steady = rss[1] ? rss[rss.length - 1]!.mb - rss[1].mb : 0;
+  const first = (run: MemoryRun) => run.samples[0]!;
+  const last = (run: MemoryRun) => run.samples[run.samples.length - 1]!;
+  const growth = (run: MemoryRun) => last(run).mb - first(run).mb;
+  const pssGrowth = (run: MemoryRun) => last(run).pss - first(run).pss;
+  // From the second sample on, the caches that fill during the first renders are full.
+  const steady = (run: MemoryRun) => last(run).mb - (run.samples[1] ?? first(run)).mb;
   const atCores = throughput.get(cores) ?? throughput.get(2)!;
   const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
   const row = (label: string, v: Record<MethodName, number>, digits = 1) =>
@@ -326,17 +351,27 @@ async function main(): Promise<void> {
     row(`median ms/doc, sequential (n = ${sequential.pipeline.length} each)`, med),
     row('p90 ms/doc, sequential', p90),
     ...LEVELS.map((level) => row(`docs/s at concurrency ${level} (${THROUGHPUT_ROUNDS * THROUGHPUT_PER_ROUND} docs each)`, throughput.get(level)!)),
-    `| RSS node + Chromium, after warm-up → after ${RSS_RENDERS} renders (MB) | ${fmt(rss[0]!.mb)} → ${fmt(rss[rss.length - 1]!.mb)} (${signed(growth)}) | — | — | — | — |`,
-    `| PSS node + Chromium, same samples (MB) | ${fmt(rss[0]!.pss)} → ${fmt(rss[rss.length - 1]!.pss)} (${signed(pssGrowth)}) | — | — | — | — |`,
-    `| RSS growth from ${RSS_EVERY} to ${RSS_RENDERS} renders (MB) | ${signed(steady)} | — | — | — | — |`,
+    ...[shipped, noRecycle].flatMap((run) => [
+      `| RSS node + Chromium, recycling ${run === shipped ? 'as shipped' : 'off'}: after warm-up → after ${RSS_RENDERS} renders (MB) | ${fmt(first(run).mb)} → ${fmt(last(run).mb)} (${signed(growth(run))}) | — | — | — | — |`,
+      `| PSS, same samples (MB) | ${fmt(first(run).pss)} → ${fmt(last(run).pss)} (${signed(pssGrowth(run))}) | — | — | — | — |`,
+      `| RSS growth from ${RSS_EVERY} to ${RSS_RENDERS} renders (MB) | ${signed(steady(run))} | — | — | — | — |`,
+    ]),
   ].join('\n');
-  const rssTable = ['| renders | RSS MB | PSS MB | processes |', '|---:|---:|---:|---:|', ...rss.map((r) => `| ${r.renders} | ${fmt(r.mb)} | ${fmt(r.pss)} | ${r.processes} |`)].join('\n');
+  const rssTable = [
+    '| renders | RSS MB, as shipped | PSS MB, as shipped | RSS MB, recycling off | PSS MB, recycling off |',
+    '|---:|---:|---:|---:|---:|',
+    ...shipped.samples.map((r, i) => {
+      const o = noRecycle.samples[i]!;
+      return `| ${r.renders} | ${fmt(r.mb)} | ${fmt(r.pss)} | ${fmt(o.mb)} | ${fmt(o.pss)} |`;
+    }),
+  ].join('\n');
   const targets = [
     '| target (issue 2) | against (b) | verdict | against (b2) | verdict |',
     '|---|---:|---|---:|---|',
     `| median latency ≤ 1.25 × raw | ${fmt(med.pipeline / med.raw, 2)} × | ${verdict(med.pipeline / med.raw <= 1.25)} | ${fmt(med.pipeline / med.rawFonts, 2)} × | ${verdict(med.pipeline / med.rawFonts <= 1.25)} |`,
     `| throughput at concurrency = cores (${cores}) ≥ 0.9 × raw | ${fmt(atCores.pipeline / atCores.raw, 2)} × | ${verdict(atCores.pipeline / atCores.raw >= 0.9)} | ${fmt(atCores.pipeline / atCores.rawFonts, 2)} × | ${verdict(atCores.pipeline / atCores.rawFonts >= 0.9)} |`,
-    `| RSS growth over ${RSS_RENDERS} renders < 50 MB | ${signed(growth)} MB | ${verdict(growth < 50)} | | |`,
+    `| RSS growth over ${RSS_RENDERS} renders < 50 MB, as shipped | ${signed(growth(shipped))} MB | ${verdict(growth(shipped) < 50)} | | |`,
+    `| the same with recycling off | ${signed(growth(noRecycle))} MB | ${verdict(growth(noRecycle) < 50)} | | |`,
   ].join('\n');
 
   process.stdout.write(`\n${table}\n\n${targets}\n\n${rssTable}\n`);
@@ -374,15 +409,15 @@ on an idle machine; the rounds are interleaved so that the ratios stay comparabl
   every round, ${sequential.pipeline.length} documents each; median and p90 per document.
 - **Throughput:** at 1, 2 and 4 documents in flight: for (a) a service whose pool concurrency is
   the level, for (b) and (b2) that many pages; ${THROUGHPUT_ROUNDS} rotated rounds of ${THROUGHPUT_PER_ROUND} documents per method.
-- **Memory:** a service with pool concurrency = cores (${cores}) and recycling off (the default recycles
-  the browser every 1,000 renders, which would hide a leak); after 50 warm-up renders, ${RSS_RENDERS} renders
+- **Memory:** twice, a service with pool concurrency = cores (${cores}): as shipped (the browser is
+  recycled every 1,000 renders) and with recycling off (a restart can hide a leak); after 50 warm-up renders, ${RSS_RENDERS} renders
   with ${cores} in flight, sampling every ${RSS_EVERY} the sum of VmRSS (/proc/<pid>/status) of the node process
   and every descendant (the Chromium browser, zygotes, renderers, GPU/utility processes), and the
   sum of their PSS (/proc/<pid>/smaps_rollup). RSS sums count shared pages once per process, so
   the RSS level is overstated; PSS is the honest level, and the growth is what the target is about.
   The first sample follows 50 warm-up renders; the growth from the second sample on excludes the
   caches that fill during the first ${RSS_EVERY} renders.
-  ${RSS_RENDERS} renders took ${fmt(rssSeconds)} s; pool stats at the end: ${rssStats.completed} completed, ${rssStats.failed} failed, ${rssStats.restarts} restarts, ${rssStats.crashes} crashes.
+${[shipped, noRecycle].map((run) => `  Restart after ${run.restartAfter}: ${RSS_RENDERS} renders took ${fmt(run.seconds)} s; pool stats at the end: ${run.stats.completed} completed, ${run.stats.failed} failed, ${run.stats.restarts} restarts, ${run.stats.crashes} crashes.`).join('\n')}
 
 ### Results
 
@@ -392,7 +427,7 @@ ${table}
 
 ${targets}
 
-### RSS samples
+### Memory samples
 
 ${rssTable}
 `;
