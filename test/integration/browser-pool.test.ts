@@ -116,6 +116,33 @@ describe('browser pool', () => {
     }
   });
 
+  it('answers 503 with a bilingual body when Chromium cannot start, and /readyz says so', async () => {
+    const service = startService({ QUJAT_CHROMIUM: '/nonexistent/chromium' });
+    const http = await listen(service);
+    try {
+      expect(service.chromium.found).toBeNull();
+      const response = await fetch(`${http.url}/v1/documents`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(sample('kk')),
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      const body = (await response.json()) as { error: { code: string; message: { kk: string; ru: string } } };
+      expect(body.error.code).toBe('BROWSER_UNAVAILABLE');
+      expect(body.error.message.kk).not.toBe('');
+      expect(body.error.message.ru).not.toBe('');
+      const ready = await fetch(`${http.url}/readyz`);
+      expect(ready.status).toBe(503);
+      const health = await fetch(`${http.url}/healthz`);
+      expect(health.status).toBe(200);
+      expect(((await health.json()) as { render: { healthy: boolean; failed: number } }).render).toMatchObject({ healthy: false, failed: 1 });
+    } finally {
+      await http.close();
+      await service.stop();
+    }
+  });
+
   it('fails a task past the timeout with RENDER_TIMEOUT and runs the next one', async () => {
     // Long enough for a real print on a loaded machine, short enough for the hanging task.
     tracked = startPool({ concurrency: 1, timeoutMs: 3000 });
