@@ -90,6 +90,13 @@ describe('loadConfig', () => {
     expect(error.message).toContain(name);
   });
 
+  it('names the variable that was set, not its alternatives', () => {
+    const error = configError({ QUJAT_PORT: '70000' });
+    expect(error.message).toMatch(/(^|[^_])QUJAT_PORT: /);
+    expect(error.message).not.toMatch(/(^|[^_])PORT or/);
+    expect(configError({ PUPPETEER_EXECUTABLE_PATH: '' , QUJAT_RENDER_QUEUE_LIMIT: '-1' }).message).toContain('QUJAT_RENDER_QUEUE_LIMIT: ');
+  });
+
   it('lists every bad variable at once', () => {
     const error = configError({ PORT: 'x', QUJAT_LOG_LEVEL: 'loud' });
     expect(error.message).toContain('PORT');
