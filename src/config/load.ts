@@ -62,9 +62,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ma
     paths: { root: machine.cwd, data: path.resolve(machine.cwd, 'data') },
     log: {},
   };
+  // The variable each field was read from, so that an error names the one the operator set.
+  const source = new Map<string, string>();
   for (const variable of ENVIRONMENT) {
     const name = variable.names.find((n) => env[n] !== undefined && env[n] !== '');
     if (!name) continue;
+    source.set(variable.field, name);
     const value = env[name] as string;
     setPath(raw, variable.field, variable.field === 'paths.data' ? path.resolve(machine.cwd, value) : value);
   }
@@ -73,7 +76,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, ma
     const problems = parsed.error.issues.map((issue) => {
       const field = issue.path.join('.');
       const variable = ENVIRONMENT.find((v) => v.field === field);
-      return `${variable ? variable.names.join(' or ') : field}: ${issue.message}`;
+      return `${source.get(field) ?? (variable ? variable.names.join(' or ') : field)}: ${issue.message}`;
     });
     throw new ConfigError(`invalid configuration; fix these environment variables: ${problems.join('; ')}`);
   }

@@ -24,6 +24,8 @@ export interface Translator {
   readonly namespaces: readonly string[];
 }
 
+const PLURAL_SUFFIXES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+
 /** LocaleResources are the parsed locale files: language → namespace → nested texts. */
 export type LocaleResources = Record<Language, Record<string, Record<string, unknown>>>;
 
@@ -60,18 +62,30 @@ export function createTranslator(resources: LocaleResources): Translator {
   });
   const fixed = Object.fromEntries(LANGUAGES.map((l) => [l, instance.getFixedT(l)])) as Record<Language, I18next['t']>;
 
-  const has = (language: Language, key: string): boolean =>
-    instance.exists(key, { lng: language, fallbackLng: false }) &&
-    typeof instance.getResource(language, key.split(':')[0] ?? '', key.split(':')[1] ?? '') !== 'object';
+  // The resources are read directly: i18next answers a missing or empty text with the bare key
+  // («empty» for `common:empty`), which must never reach a document.
+  const split = (key: string): [string, string] => {
+    const colon = key.indexOf(':');
+    return colon < 0 ? ['common', key] : [key.slice(0, colon), key.slice(colon + 1)];
+  };
+  const has = (language: Language, key: string): boolean => {
+    const [namespace, keyPath] = split(key);
+    const text: unknown = instance.getResource(language, namespace, keyPath);
+    return typeof text === 'string' && text !== '';
+  };
+  const hasPlural = (language: Language, key: string): boolean =>
+    has(language, key) || PLURAL_SUFFIXES.some((suffix) => has(language, `${key}_${suffix}`));
 
   return {
     namespaces,
     has,
     t(language, key, params) {
-      const pluralKey = params?.count !== undefined;
-      if (!pluralKey && !has(language, key)) throw new MissingTranslationError({ key, language });
+      const present = params?.count !== undefined ? hasPlural(language, key) : has(language, key);
+      if (!present) throw new MissingTranslationError({ key, language });
       const text = fixed[language](key, { ...params, lng: language });
-      if (typeof text !== 'string' || text === key || text === '') throw new MissingTranslationError({ key, language });
+      if (typeof text !== 'string' || text === '' || text === key || text === split(key)[1]) {
+        throw new MissingTranslationError({ key, language });
+      }
       return text;
     },
   };

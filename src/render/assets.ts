@@ -36,6 +36,9 @@ export function loadAssets(fontsDir: string): AssetMap {
 
 function answer(assets: AssetMap, request: HTTPRequest): Promise<void> {
   const asset = assets.get(request.url());
+  // A refused navigation (meta refresh, a link target) would commit an error page and destroy
+  // the document being printed; 204 No Content makes the browser stay where it is.
+  if (!asset && request.isNavigationRequest()) return request.respond({ status: 204, body: '' });
   if (!asset) return request.abort('blockedbyclient');
   return request.respond({
     status: 200,

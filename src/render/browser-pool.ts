@@ -97,6 +97,8 @@ export function createBrowserPool(config: PoolConfig, deps: PoolDeps): BrowserPo
           counters.crashes++;
           logger.warn('render.browser.crashed', { generation: id });
           if (generation === created) generation = null;
+          // With a task in flight, its checkin retires the generation; an idle one has no one to.
+          if (created.active === 0) allGenerations.delete(created);
         });
       },
       (error: unknown) => {

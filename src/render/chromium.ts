@@ -30,6 +30,9 @@ export const CHROMIUM_FLAGS = [
   '--mute-audio',
   '--hide-scrollbars',
   '--font-render-hinting=none',
+  // Request interception stops requests, not the sockets Chromium opens ahead of them
+  // (preconnect, iframe and object navigations): no host resolves, IP literals included.
+  '--host-resolver-rules=MAP * ~NOTFOUND',
 ] as const;
 
 function isExecutable(file: string): boolean {

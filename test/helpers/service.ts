@@ -1,25 +1,56 @@
-/** A composed Qujat for integration tests: its own data directory with development keys, the real everything else. */
+/** The real service, built by the composition root exactly as `qujat serve` builds it, over its own data directory. */
 import fs from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { compose, type Service } from '../../src/compose.js';
 import { loadConfig, type Config } from '../../src/config/index.js';
-import { createLogger } from '../../src/log/index.js';
 import { initDevelopmentKeys } from '../../src/sign/index.js';
 import type { Clock } from '../../src/usecases/index.js';
+import { CHROMIUM, ROOT } from './project.js';
+import { silentLogger } from './silent-logger.js';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { ROOT };
 
-/** testConfig makes a fresh data directory (development keys included) and the configuration over it. */
+/** testConfig makes a fresh data directory (development keys included) and test-sized settings over it. */
 export async function testConfig(name: string, env: Record<string, string> = {}): Promise<Config> {
   const data = fs.mkdtempSync(path.join(os.tmpdir(), `qujat-${name}-`));
   await initDevelopmentKeys(path.join(data, 'keys'));
-  return loadConfig({ QUJAT_LOG_LEVEL: 'silent', QUJAT_DATA_DIR: data, ...env }, { cores: 2, cwd: ROOT });
+  return loadConfig(
+    { QUJAT_CHROMIUM: CHROMIUM, QUJAT_RENDER_CONCURRENCY: '2', QUJAT_LOG_LEVEL: 'silent', QUJAT_DATA_DIR: data, ...env },
+    { cores: 2, cwd: ROOT },
+  );
 }
 
 /** startTestService composes the whole service over a fresh data directory. */
 export async function startTestService(name: string, options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<Service> {
   const config = await testConfig(name, options.env);
-  return compose(config, { logger: createLogger('silent'), ...(options.clock ? { clock: options.clock } : {}) });
+  return compose(config, { logger: silentLogger, ...(options.clock ? { clock: options.clock } : {}) });
+}
+
+/** startService is startTestService with environment variables named as an operator would set them. */
+export function startService(env: Record<string, string> = {}): Promise<Service> {
+  return startTestService('service', { env });
+}
+
+/** HttpHandle is a listening app and its base URL. */
+export interface HttpHandle {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** listen starts the app on 127.0.0.1 with a port the system picks. */
+export async function listen(service: Service): Promise<HttpHandle> {
+  const server: Server = service.app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }
