@@ -252,7 +252,7 @@ async function main(): Promise<void> {
     executablePath: chromiumPath,
     headless: true,
     pipe: true,
-    args: [...CHROMIUM_FLAGS.filter((flag) => !flag.startsWith('--host-resolver-rules')), `--user-data-dir=${rawProfile}`],
+    args: [...CHROMIUM_FLAGS, `--user-data-dir=${rawProfile}`],
   });
   const chromiumVersion = await rawBrowser.version();
   const fonts = await fontServer();

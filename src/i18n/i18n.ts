@@ -63,7 +63,7 @@ export function createTranslator(resources: LocaleResources): Translator {
   const fixed = Object.fromEntries(LANGUAGES.map((l) => [l, instance.getFixedT(l)])) as Record<Language, I18next['t']>;
 
   // The resources are read directly: i18next answers a missing or empty text with the bare key
-  // («empty» for `common:empty`), which must never reach a document.
+  // (the word «empty» for an empty text under that key), which must never reach a document.
   const split = (key: string): [string, string] => {
     const colon = key.indexOf(':');
     return colon < 0 ? ['common', key] : [key.slice(0, colon), key.slice(colon + 1)];

@@ -30,10 +30,14 @@ export const CHROMIUM_FLAGS = [
   '--mute-audio',
   '--hide-scrollbars',
   '--font-render-hinting=none',
-  // Request interception stops requests, not the sockets Chromium opens ahead of them
-  // (preconnect, iframe and object navigations): no host resolves, IP literals included.
-  '--host-resolver-rules=MAP * ~NOTFOUND',
 ] as const;
+
+/**
+ * RENDER_ISOLATION_FLAGS: request interception stops requests, not the sockets Chromium opens
+ * ahead of them (preconnect, iframe and object navigations), so a render browser resolves no
+ * host at all, IP literals included. Browsers that drive our own pages (tests) go without.
+ */
+export const RENDER_ISOLATION_FLAGS = ['--host-resolver-rules=MAP * ~NOTFOUND'] as const;
 
 function isExecutable(file: string): boolean {
   try {
@@ -93,13 +97,14 @@ export function locateChromium(configured: string | undefined, envPath = process
 export type LaunchBrowser = () => Promise<Browser>;
 
 /** chromiumLauncher returns a LaunchBrowser for an executable, each browser with its own empty profile. */
-export function chromiumLauncher(executablePath: string): LaunchBrowser {
+export function chromiumLauncher(executablePath: string, options: { readonly isolated?: boolean } = {}): LaunchBrowser {
+  const isolation = options.isolated === false ? [] : RENDER_ISOLATION_FLAGS;
   return async () => {
     const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qujat-chromium-'));
     const browser = await puppeteer.launch({
       executablePath,
       headless: true,
-      args: [...CHROMIUM_FLAGS, `--user-data-dir=${userDataDir}`],
+      args: [...CHROMIUM_FLAGS, ...isolation, `--user-data-dir=${userDataDir}`],
       pipe: true,
       protocolTimeout: 60_000,
     });

@@ -15,12 +15,12 @@ export interface Sample {
   readonly request: { kind: string; lang: 'kk' | 'ru' | 'kk+ru'; data: Record<string, unknown> };
 }
 
-/** samples reads samples/documents/*.json. */
+/** samples reads the unemployed certificate's samples/documents/*.json (one per output language). */
 export function samples(): Sample[] {
   const dir = path.join(ROOT, 'samples', 'documents');
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.startsWith('unemployed-certificate.') && f.endsWith('.json'))
     .sort()
     .map((f) => ({ file: path.join(dir, f), request: JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Sample['request'] }));
 }

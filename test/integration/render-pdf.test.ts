@@ -14,13 +14,18 @@ const DOCUMENT = 'unemployed-certificate';
 
 /** formPhrases are the fixed texts every certificate prints in a language, read from the locales. */
 function formPhrases(language: Language): string[] {
-  const common = strings(localeFile(language, 'common')).map(([, text]) => text);
+  // The watermark is drawn rotated, so its letters do not extract as a word; bench and tests
+  // check development documents by `development` instead.
+  const common = strings(localeFile(language, 'common'))
+    .filter(([key]) => key !== 'watermark')
+    .map(([, text]) => text);
   const form = localeFile(language, 'documents')[DOCUMENT] as Record<string, unknown>;
   // The kinds' names print only when an entry of that kind is given; the default «presented to» only without one.
   const fixed = Object.entries(form)
     .filter(([key, value]) => typeof value === 'string' && key !== 'presentedToDefault')
     .map(([, value]) => value as string);
-  return [...common, ...fixed].map(normalise);
+  // A placeholder is filled at print time: each fixed part around it must print.
+  return [...common, ...fixed].flatMap((text) => text.split(/\{\{\w+\}\}/)).map(normalise).filter((part) => part.length > 1);
 }
 
 /** dataPhrases are the texts a given request makes the form print: kind names, the default addressee. */
@@ -142,7 +147,7 @@ describe('Kazakh letters', () => {
       expect(text, `U+${letter.codePointAt(0)!.toString(16).toUpperCase()}`).toContain(letter);
     }
     // No Latin look-alike (ə, i, h, ı) or decomposed form stands in for a Kazakh letter.
-    expect(text).not.toMatch(/[əƏıhH]/u);
+    expect(text.replace(/https?:\/\/\S+/g, '')).not.toMatch(/[əƏıhH]/u);
     expect(text.normalize('NFC')).toBe(text);
     expect(pdfPages(document.pdf)).toBe(document.pages);
   });
@@ -152,12 +157,13 @@ describe('a certificate longer than one page', () => {
   it('counts its pages as pdfinfo does and repeats the equivalence clause on every page', async () => {
     const request = sample('kk+ru');
     const organisation = { kk: 'Екібастұз қаласының көгалдандыру және абаттандыру жөніндегі шаруашылық жүргізу құқығындағы мемлекеттік коммуналдық кәсіпорны', ru: 'Государственное коммунальное предприятие на праве хозяйственного ведения по озеленению и благоустройству города Экибастуза' };
-    request.data.publicWorks = Array.from({ length: 20 }, (_, i) => ({
+    // Long enough for five pages, small enough for the four codes of one QR row.
+    request.data.publicWorks = Array.from({ length: 8 }, (_, i) => ({
       kind: i % 2 ? 'social-jobs' : 'public-works',
       period: { from: '2026-04-01', to: `2026-04-${String(i + 2).padStart(2, '0')}` },
       organisation,
     }));
-    request.data.training = Array.from({ length: 20 }, () => ({ kind: 'retraining', period: { from: '2026-07-06', to: '2026-09-25' }, organisation }));
+    request.data.training = Array.from({ length: 6 }, () => ({ kind: 'retraining', period: { from: '2026-07-06', to: '2026-09-25' }, organisation }));
     const document = await service.issueDocument(request);
     const pages = pdfPages(document.pdf);
     expect(pages).toBeGreaterThan(1);
@@ -169,7 +175,7 @@ describe('a certificate longer than one page', () => {
     }
     // The last entry and the signatures made it onto the last pages, nothing was cut.
     const text = pdfText(document.pdf);
-    expect(text).toContain('2026 жылғы 21 сәуір');
+    expect(text).toContain('2026 жылғы 9 сәуір');
     expect(text).toContain(String(request.data.specialist));
   });
 });

@@ -140,7 +140,7 @@ describe('the page in a real Chromium', () => {
   it('loads the shipped fonts into the sandboxed frames, with no CSP violation', async () => {
     const executable = locateChromium(undefined).found;
     if (!executable) throw new Error('no Chromium found');
-    const browser = await chromiumLauncher(executable)();
+    const browser = await chromiumLauncher(executable, { isolated: false })();
     try {
       const page = await browser.newPage();
       const fonts: string[] = [];
