@@ -47,7 +47,13 @@ function aptInstall(packages) {
 const installed = path.join(root, 'node_modules', '.package-lock.json');
 if (mtime(installed) < mtime(path.join(root, 'package-lock.json'))) {
   log('installing dependencies (npm ci)');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // npm ci refuses a lock file without entries for optional platform packages that the registry
+  // here does not carry (most of rollup's); npm install then installs the lock file's versions.
+  const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (ci.status !== 0) {
+    log('npm ci refused the lock file; installing the same versions with npm install');
+    run('npm', ['install', '--no-audit', '--no-fund']);
+  }
 }
 
 // 2. Build: tsc is incremental, so an unchanged tree costs little.
