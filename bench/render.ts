@@ -381,7 +381,7 @@ on an idle machine; the rounds are interleaved so that the ratios stay comparabl
 
 - **(a) pipeline:** the preview use case of the service built by \`compose()\` from \`loadConfig\`
   (what issuing prints, without number, signature or barcodes; bench/issue measures those):
-  zod validation, a document number, Handlebars, then the browser pool (one Chromium, pooled
+  zod validation, Handlebars, then the browser pool (one Chromium, pooled
   pages with JavaScript off, request interception answering the fonts from memory), \`page.pdf\`,
   page count. Input: \`samples/documents/unemployed-certificate.kk+ru.json\` (one page, ${sizes.pipeline} bytes).
 - **(b) raw, plain page:** a second Chromium with the same flags; the very same HTML (captured
