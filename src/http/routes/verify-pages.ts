@@ -4,7 +4,7 @@
  * shows status, kind, issuer, issue date and a masked IIN only.
  */
 import { Router } from 'express';
-import { LANGUAGES, maskIin, type Language, type LocalizedText } from '../../domain/index.js';
+import { languagesOf, maskIin, type Language, type LocalizedText } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
 import type { IssuedDocuments, SignatureCheck, VerifyDocument } from '../../usecases/index.js';
 import { reasonTexts } from '../../usecases/index.js';
@@ -82,9 +82,10 @@ export function verifyPageRoutes(deps: Deps): Router {
             maskedIin: maskIin(entry.applicant.iin),
           }
         : null,
-      content: signed ? LANGUAGES.map((language) => ({ language, ...signed.content[language] })) : null,
     });
-    res.status(entry ? 200 : 404).type('html').send(deps.render('screens/verify-result', view));
+    // The signed content in the languages the citizen reads the page in.
+    const content = signed ? languagesOf(view.lang).map((language) => ({ language, ...signed.content[language] })) : null;
+    res.status(entry ? 200 : 404).type('html').send(deps.render('screens/verify-result', { ...view, content }));
   });
 
   return router;
