@@ -111,6 +111,9 @@ export function chromiumLauncher(executablePath: string, options: { readonly iso
     browser.once('disconnected', () => {
       fs.promises.rm(userDataDir, { recursive: true, force: true, maxRetries: 5 }).catch(() => undefined);
     });
+    // A killed or closing browser resets its pipes; puppeteer reports that as a disconnect, but an
+    // 'error' event on a pipe stream with no listener would take the whole process down.
+    for (const stream of browser.process()?.stdio ?? []) stream?.on('error', () => undefined);
     return browser;
   };
 }
