@@ -14,6 +14,8 @@ export const MalformedJsonError = defineError('MALFORMED_JSON', 'invalid');
 export const PayloadTooLargeError = defineError<{ limit: number }>('PAYLOAD_TOO_LARGE', 'invalid');
 export const UnsupportedMediaTypeError = defineError<{ contentType: string }>('UNSUPPORTED_MEDIA_TYPE', 'invalid');
 export const UploadInvalidError = defineError<{ problem: string }>('UPLOAD_INVALID', 'invalid');
+/** AuthenticationRequiredError: an administrative call without a valid bearer key (401). */
+export const AuthenticationRequiredError = defineError('AUTHENTICATION_REQUIRED', 'forbidden');
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -29,7 +31,7 @@ export function statusOf(error: AppError): number {
   if (error.code === PayloadTooLargeError.code) return 413;
   if (error.code === UnsupportedMediaTypeError.code) return 415;
   if (error.code === MethodNotAllowedError.code) return 405;
-  if (error.code === 'AUTHENTICATION_REQUIRED') return 401;
+  if (error.code === AuthenticationRequiredError.code) return 401;
   return STATUS[error.kind];
 }
 

@@ -110,14 +110,9 @@ export interface IssuedDocuments {
   revoke(number: string, revocation: { readonly reason: string; readonly at: Date; readonly by: string }): Promise<RegisteredDocument>;
 }
 
-/** SignedDocument is what verification read from the signed reference of a document's XML. */
-export interface SignedDocument {
-  readonly number: string;
-  readonly kind: string;
+/** SignedDocument is what verification read from the signed reference: the input, with the issue time as written (ISO 8601 with offset). */
+export interface SignedDocument extends Omit<DocumentXmlInput, 'issuedAt'> {
   readonly issuedAt: string;
-  readonly issuer: { readonly name: LocalizedText; readonly bin: string };
-  readonly applicant: { readonly iin: string; readonly fullName: string };
-  readonly content: Readonly<Record<Language, { readonly title: string; readonly fields: readonly ContentField[] }>>;
 }
 
 /** SignatureCheck verifies a signed document XML against the configured trust anchors and CRL. */

@@ -4,9 +4,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { defineError } from '../../domain/index.js';
-
-export const AuthenticationRequiredError = defineError('AUTHENTICATION_REQUIRED', 'forbidden');
+import { AuthenticationRequiredError } from '../errors.js';
 
 /** Authorize is a middleware that lets a request through or fails it. */
 export type Authorize = RequestHandler;
