@@ -13,8 +13,10 @@ import { createHash, sign as rsaSign, type KeyObject, type X509Certificate } fro
 import type { Element } from '@xmldom/xmldom';
 import { ExclusiveCanonicalization } from 'xml-crypto';
 import { describeCertificate, type CertificateInfo } from './certificates.js';
-import { DocumentShapeError, readDocumentElement } from './document-reader.js';
+import { readDocumentElement } from './document-reader.js';
 import { DSIG_NAMESPACE, ENVELOPED_SIGNATURE, EXC_C14N, RSA_SHA256, SHA256 } from './profile.js';
+import { readRequestElement } from './request-reader.js';
+import { DocumentShapeError } from './strict-reader.js';
 import { decodeXml, parseStrictXml } from './xml-safety.js';
 
 /** SigningKeys is a private key, its certificate and the intermediates up to (not including) the anchor. */
@@ -90,4 +92,15 @@ export function createXmlSigner(keys: SigningKeys): XmlSigner {
     certificate: describeCertificate(keys.certificate),
     sign: (xml) => signEnveloped(xml, readDocumentElement),
   };
+}
+
+/** PersonKey is a person's own key and certificate, as the national signing application holds them. */
+export interface PersonKey {
+  readonly key: KeyObject;
+  readonly certificate: X509Certificate;
+}
+
+/** signRequestXml signs a request built by buildRequestXml; DocumentShapeError for anything else. */
+export function signRequestXml(xml: string, person: PersonKey): string {
+  return createEnvelopedSigner(person.key, [person.certificate])(xml, readRequestElement);
 }

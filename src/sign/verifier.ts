@@ -7,10 +7,11 @@
  *  signing time: without a trusted timestamp IssuedAt is the signer's own claim.
  */
 import { validityFailure, type CertificateInfo, type TrustAnchor } from './certificates.js';
-import { DocumentShapeError, readDocumentElement } from './document-reader.js';
+import { readDocumentElement } from './document-reader.js';
 import { DOCUMENT_NAMESPACE, type ParsedDocument } from './document-xml.js';
 import type { SignatureFailure } from './reasons.js';
 import { createEnvelope, refuse } from './signed-envelope.js';
+import { DocumentShapeError } from './strict-reader.js';
 import type { SignedRoot } from './signature-structure.js';
 
 /** VerifyResult: the signed document and its signer, or why it was refused. */
