@@ -264,7 +264,8 @@ async function writeCrl(dir: string, serials: readonly string[], now: Date): Pro
     signingKey: ca.key,
     signingAlgorithm: RSA,
   });
-  await writePublic(developmentKeyPaths(dir).crl, crl.toString('pem'));
+  // RFC 7468's label: OpenSSL (and xmlsec1 --crl) read «X509 CRL» only, not the library's default «CRL».
+  await writePublic(developmentKeyPaths(dir).crl, x509.PemConverter.encode(crl.rawData, 'X509 CRL'));
 }
 
 async function revokedSerials(dir: string): Promise<string[]> {
