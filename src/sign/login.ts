@@ -16,8 +16,8 @@ import { randomBytes } from 'node:crypto';
 import type { Element } from '@xmldom/xmldom';
 import { isoDateTimeInAlmaty } from '../domain/index.js';
 import { createPersonVerifier, type PersonVerifierOptions } from './person-signature.js';
-import { createEnvelopedSigner, type PersonKey } from './signer.js';
 import { refuse, type Refusal } from './signed-envelope.js';
+import { createEnvelopedSigner, type PersonKey } from './signer.js';
 import { DocumentShapeError, ISO_WITH_OFFSET, createStrictReader } from './strict-reader.js';
 
 /** LOGIN_NAMESPACE is the root namespace of a login challenge. */

@@ -10,8 +10,8 @@
  */
 import type { Element } from '@xmldom/xmldom';
 import { validityFailure, type CertificateInfo } from './certificates.js';
-import { createEnvelope, refuse, type Refusal, type TrustOptions } from './signed-envelope.js';
 import type { SignedRoot } from './signature-structure.js';
+import { createEnvelope, refuse, type Refusal, type TrustOptions } from './signed-envelope.js';
 import { DocumentShapeError } from './strict-reader.js';
 
 /** PersonVerifierOptions: trust, the clock, and how far in the future a signing time may lie (default 5 minutes). */

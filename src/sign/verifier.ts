@@ -1,18 +1,19 @@
 /**
  * Safe verification of a signed document XML, reference §2.7 in order: steps 1–5 as for every
  * signed kind (signed-envelope.ts: safe parse, structure, trust, digest and signature; the
- * document is read only from the canonical text that was digested), then: signing time not in the future, chain valid at the signing time (the document's
- *  IssuedAt), key usage allows signing, the signer's OU=BIN is the issuer's BIN, and a current CRL
- *  from each issuing CA does not list the certificate. A revoked certificate fails whatever the
- *  signing time: without a trusted timestamp IssuedAt is the signer's own claim.
+ * document is read only from the canonical text that was digested), then: signing time not in
+ * the future, chain valid at the signing time (the document's IssuedAt), key usage allows
+ * signing, the signer's OU=BIN is the issuer's BIN, and a current CRL from each issuing CA does
+ * not list the certificate. A revoked certificate fails whatever the signing time: without a
+ * trusted timestamp IssuedAt is the signer's own claim.
  */
 import { validityFailure, type CertificateInfo, type TrustAnchor } from './certificates.js';
 import { readDocumentElement } from './document-reader.js';
 import { DOCUMENT_NAMESPACE, type ParsedDocument } from './document-xml.js';
 import type { SignatureFailure } from './reasons.js';
+import type { SignedRoot } from './signature-structure.js';
 import { createEnvelope, refuse } from './signed-envelope.js';
 import { DocumentShapeError } from './strict-reader.js';
-import type { SignedRoot } from './signature-structure.js';
 
 /** VerifyResult: the signed document and its signer, or why it was refused. */
 export type VerifyResult =
