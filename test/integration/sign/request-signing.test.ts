@@ -130,6 +130,12 @@ describe('a signed request', () => {
     expect(result.signer).toMatchObject({ iin: mother.iin, bin: null, commonName: mother.commonName });
   });
 
+  test('the form survives canonicalisation unchanged: CR, tabs and line feeds in names, markup, Kazakh, empty keys', () => {
+    const tricky = { 'аты\tжөні\nname': 'Жақсыбеков Нұрсұлтан\r\nДаниярұлы\t', '': '<r:Field name="x"/> &lt; ]]>', list: [[], {}, '', 0, -1.5e-7] };
+    const result = check.verify(signedBy(jobSeeker.iin, { form: tricky }));
+    expect(result.valid && result.request.form).toEqual(tricky);
+  });
+
   test('the caller can see a request signed by someone other than its applicant', () => {
     const xml = demo.signRequest(father.iin, buildRequestXml(requestBy(mother.iin))).xml;
     const result = check.verify(xml);
