@@ -126,8 +126,8 @@ describe('throttling', () => {
     const blocked = await signIn(visitor, 'timur', PASSWORD);
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(textOf(blocked.html)).toContain(errors.ru.LOGIN_THROTTLED.replace('{{minutes}}', '15'));
-    expect(textOf(blocked.html)).toContain(errors.kk.LOGIN_THROTTLED.replace('{{minutes}}', '15'));
+    expect(textOf(blocked.html)).toContain((errors.ru.LOGIN_THROTTLED as string).replace('{{minutes}}', '15'));
+    expect(textOf(blocked.html)).toContain((errors.kk.LOGIN_THROTTLED as string).replace('{{minutes}}', '15'));
     // Another username from the same address is not held back.
     expect((await signIn(new Visitor(service.url), 'dana', PASSWORD)).status).toBe(303);
     service.advance(16 * 60_000);
