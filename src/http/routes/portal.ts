@@ -14,8 +14,8 @@ import { screenView } from '../screens/index.js';
 import type { SessionControl } from '../screens/session.js';
 import { sessionOf } from '../screens/session.js';
 import { MEDIA_TYPES } from '../screens/file-types.js';
-import type { UploadStore } from '../screens/upload-store.js';
-import { attachmentParser, uploadStatus, type UploadLimits } from '../screens/uploads.js';
+import type { HeldFile, UploadStore } from '../screens/upload-store.js';
+import { attachmentParser, totalsError, uploadStatus, type UploadLimits } from '../screens/uploads.js';
 
 export interface PortalDeps {
   readonly services: readonly AnyServiceDefinition[];
@@ -42,16 +42,32 @@ export function portalRoutes(deps: PortalDeps): Router {
       Object.entries(SCRIPT_RULES).map(([name, rule]) => [name, languagesOf(lang).map((l) => translator.t(l, `validation:${rule}`)).join(' / ')]),
     );
 
-  const formOf = (req: Request) => {
+  type FormEntry = { service: AnyServiceDefinition; model: ItemModel[] };
+  const formOf = (req: Request): FormEntry => {
     const entry = forms.get(String(req.params.serviceId));
     if (!entry) throw new RouteNotFoundError({ path: req.path });
     return entry;
   };
 
-  const showForm = (req: Request, res: Response, entry: { service: AnyServiceDefinition; model: ItemModel[] }, values: Record<string, unknown>, problems: Problem[], status: number) => {
+  const fileView = (file: HeldFile) => ({ name: file.name, kindKey: `workflow:attachmentKinds.${file.kind}`, type: MEDIA_TYPES[file.type], size: kilobytes(file.bytes.byteLength) });
+
+  const showForm = (req: Request, res: Response, entry: FormEntry, values: Readonly<Record<string, unknown>>, held: readonly HeldFile[], problems: Problem[], status: number, refused = false) => {
     const { items, errors } = formView(entry.model, values, problems);
-    const view = screenView(req, res, { pageTitle: entry.service.nameKey, service: entry.service, items, errors, csrf: deps.session.csrfToken(res), limits: limitsView(deps.limits), reattach: problems.length > 0 && entry.model.some((i) => i.files) }, { script: true });
+    const page = { pageTitle: entry.service.nameKey, service: entry.service, items, errors, csrf: deps.session.csrfToken(res), limits: limitsView(deps.limits), held: held.map(fileView), refused };
+    const view = screenView(req, res, page, { script: true });
     res.status(status).type('html').send(deps.render('screens/portal-apply', { ...view, messages: messages(view.lang) }));
+  };
+
+  /** hold keeps what the citizen typed and attached, so a page with problems does not lose the files. */
+  const hold = (res: Response, entry: FormEntry, values: Readonly<Record<string, unknown>>, files: readonly HeldFile[], form: unknown) => {
+    const flat: Record<string, string> = {};
+    for (const [key, value] of Object.entries(values)) if (key !== '_csrf' && key !== 'drop' && typeof value === 'string') flat[key] = value;
+    deps.uploads.put(sessionOf(res).id, { serviceId: entry.service.id, form, values: flat, files }, deps.now().getTime());
+  };
+
+  const draftOf = (res: Response, entry: FormEntry) => {
+    const draft = deps.uploads.get(sessionOf(res).id, deps.now().getTime());
+    return draft?.serviceId === entry.service.id ? draft : null;
   };
 
   router.get('/', (req, res) => {
@@ -61,8 +77,8 @@ export function portalRoutes(deps: PortalDeps): Router {
 
   router.get('/apply/:serviceId', (req, res) => {
     const entry = formOf(req);
-    const draft = deps.uploads.get(sessionOf(res).id, deps.now().getTime());
-    showForm(req, res, entry, draft?.serviceId === entry.service.id ? draft.values : {}, [], 200);
+    const draft = draftOf(res, entry);
+    showForm(req, res, entry, draft?.values ?? {}, draft?.files ?? [], [], 200);
   });
 
   router.post('/apply/:serviceId', async (req, res) => {
@@ -72,34 +88,37 @@ export function portalRoutes(deps: PortalDeps): Router {
     deps.session.assertCsrf(req, res);
     const values = req.body as Record<string, unknown>;
     const filesItem = entry.model.find((item) => item.files);
-    if (upload.error) {
-      const params = upload.error.params as Record<string, string | number>;
-      showForm(req, res, entry, values, [errorProblem(translator, filesItem?.field ?? '', upload.error.code, params)], uploadStatus(upload.error));
+    // Files attached on an earlier page stay, unless the citizen ticked them off.
+    const dropped = new Set([values.drop].flat().map(String));
+    const kept = (draftOf(res, entry)?.files ?? []).filter((_, i) => !dropped.has(String(i)));
+    const files = [...kept, ...upload.files];
+    const refusal = upload.error ?? totalsError(files, deps.limits);
+    if (refusal) {
+      const params = refusal.params as Record<string, string | number>;
+      showForm(req, res, entry, values, kept, [errorProblem(translator, filesItem?.field ?? '', refusal.code, params)], uploadStatus(refusal), true);
       return;
     }
     let form: unknown;
     try {
-      form = deps.validate(entry.service, readSubmission(entry.model, values, upload.files));
+      form = deps.validate(entry.service, readSubmission(entry.model, values, files));
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
-      showForm(req, res, entry, values, issueProblems(translator, error.params.details), 400);
+      hold(res, entry, values, files, null);
+      showForm(req, res, entry, values, files, issueProblems(translator, error.params.details), 400);
       return;
     }
-    const flat: Record<string, string> = {};
-    for (const [key, value] of Object.entries(values)) if (key !== '_csrf' && typeof value === 'string') flat[key] = value;
-    deps.uploads.put(sessionOf(res).id, { serviceId: entry.service.id, form, values: flat, files: upload.files }, deps.now().getTime());
+    hold(res, entry, values, files, form);
     res.redirect(303, `/apply/${entry.service.id}/review`);
   });
 
   router.get('/apply/:serviceId/review', (req, res) => {
     const entry = formOf(req);
-    const draft = deps.uploads.get(sessionOf(res).id, deps.now().getTime());
-    if (!draft || draft.serviceId !== entry.service.id) {
+    const draft = draftOf(res, entry);
+    if (!draft || draft.form === null) {
       res.redirect(303, `/apply/${entry.service.id}`);
       return;
     }
-    const files = draft.files.map((file) => ({ name: file.name, kindKey: `workflow:attachmentKinds.${file.kind}`, type: MEDIA_TYPES[file.type], size: kilobytes(file.bytes.byteLength) }));
-    const view = screenView(req, res, { pageTitle: 'screens:review.title', service: entry.service, items: reviewView(entry.model, draft.values), files });
+    const view = screenView(req, res, { pageTitle: 'screens:review.title', service: entry.service, items: reviewView(entry.model, draft.values), files: draft.files.map(fileView) });
     res.type('html').send(deps.render('screens/portal-review', view));
   });
 

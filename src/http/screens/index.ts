@@ -12,7 +12,7 @@ import { cookieValue, setCookie } from './cookies.js';
 const COOKIE = 'qujat_lang';
 const CSP = "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 /** SCRIPT_CSP: a page with the first-party form script may run scripts from Qujat, and nothing inline. */
-const SCRIPT_CSP = `${CSP}; script-src 'self'; connect-src 'none'`;
+const SCRIPT_CSP = `${CSP}; script-src 'self'`;
 
 function cookieLang(req: Request): OutputLanguage | null {
   const raw = cookieValue(req.get('cookie'), COOKIE);
@@ -37,17 +37,21 @@ function withLang(req: Request, lang: OutputLanguage): string {
   return `${req.path}?${params.toString()}`;
 }
 
-/** The sections of the top navigation; `section` in a view marks the current one. */
-const SECTIONS = ['portal', 'arm', 'verify'] as const;
+/** sectionOf: the part of the top navigation a path belongs to (none for the translators' pages). */
+function sectionOf(pathname: string): 'portal' | 'arm' | 'verify' | null {
+  const under = (prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+  if (pathname === '/' || under('/apply')) return 'portal';
+  if (under('/arm')) return 'arm';
+  return under('/verify') ? 'verify' : null;
+}
 
 /** screenView is the root of every screen template; `script` allows the page its first-party script. */
 export function screenView(req: Request, res: Response, page: Record<string, unknown>, options: { script?: boolean } = {}) {
   const lang = screenLanguage(req, res);
   res.setHeader('Content-Security-Policy', options.script ? SCRIPT_CSP : CSP);
-  const section = SECTIONS.find((s) => req.path === `/${s}` || req.path.startsWith(`/${s}/`)) ?? 'portal';
   return {
     lang,
-    section,
+    section: sectionOf(req.path),
     htmlLang: lang === 'kk+ru' ? 'kk' : lang,
     langClass: lang === 'kk+ru' ? 'bi' : lang,
     langLinks: { kk: withLang(req, 'kk'), ru: withLang(req, 'ru'), both: withLang(req, 'kk+ru') },

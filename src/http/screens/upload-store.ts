@@ -1,7 +1,7 @@
 /**
- * Attachments waiting for the review step, in memory per session: bounded in sessions, in bytes
- * and in time, so that abandoned forms do not pile up. A restart drops them; the citizen attaches
- * the files again, which is the same as an expired session.
+ * A form being filled, in memory per session: the values typed and the attachments, kept across a
+ * page with problems and for the review step. Bounded in sessions, in bytes and in time, so that
+ * abandoned forms do not pile up; a restart drops them, as an expired session would.
  */
 import type { AttachmentType } from './file-types.js';
 
@@ -15,7 +15,7 @@ export interface HeldFile {
 
 export interface HeldDraft {
   readonly serviceId: string;
-  /** form: the validated form; values: the inputs as typed, to show them again. */
+  /** form: the validated form, or null while the page still has problems; values: the inputs as typed. */
   readonly form: unknown;
   readonly values: Readonly<Record<string, string>>;
   readonly files: readonly HeldFile[];

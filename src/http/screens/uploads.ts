@@ -1,6 +1,7 @@
 /**
  * The portal's attachments: a multipart body parsed in memory within the configured limits, each
- * file judged by its content (PDF, JPEG or PNG), and the per-application total checked after.
+ * file judged by its content (PDF, JPEG or PNG), and the count and total checked over the files
+ * of the request together with those kept from an earlier page.
  */
 import type { Request, Response } from 'express';
 import multer from 'multer';
@@ -68,22 +69,26 @@ export function attachmentParser(limits: UploadLimits, kindOf: (field: string) =
     });
 }
 
+/** totalsError: the refusal of a set of files over the count or the total size, or null. */
+export function totalsError(files: readonly HeldFile[], limits: UploadLimits): AppError | null {
+  if (files.length > limits.maxFiles) return new AttachmentsTooManyError({ max: limits.maxFiles });
+  const total = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
+  return total > limits.maxTotalBytes ? new AttachmentsTotalTooLargeError({ maxMb: megabytes(limits.maxTotalBytes) }) : null;
+}
+
 function judge(
   uploaded: readonly Express.Multer.File[],
   limits: UploadLimits,
   kindOf: (field: string) => { field: string; kind: string } | null,
 ): ParsedUpload {
   const files: HeldFile[] = [];
-  let total = 0;
   for (const file of uploaded) {
     const slot = kindOf(file.fieldname);
     if (!slot) return { files: [], error: new UploadInvalidError({ problem: file.fieldname }) };
     const bytes = new Uint8Array(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength);
     const type = detectAttachmentType(bytes);
     if (!type) return { files: [], error: new AttachmentTypeNotAllowedError({ name: file.originalname }) };
-    total += bytes.byteLength;
     files.push({ ...slot, name: file.originalname, type, bytes });
   }
-  if (total > limits.maxTotalBytes) return { files: [], error: new AttachmentsTotalTooLargeError({ maxMb: megabytes(limits.maxTotalBytes) }) };
-  return { files, error: null };
+  return { files, error: totalsError(files, limits) };
 }

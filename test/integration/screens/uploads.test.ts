@@ -132,4 +132,37 @@ describe('portal attachments', () => {
     expect(many.page.status).toBe(400);
     expect(textOf(many.page.html)).toContain(errors.kk.ATTACHMENTS_TOO_MANY?.replace('{{max}}', '3'));
   });
+
+  it('keep the accepted files across a page with problems, until the citizen removes them', async () => {
+    const visitor = new Visitor(service.url);
+    await visitor.get('/apply/unemployed-certificate?lang=ru');
+    const scans = application([
+      { kind: 'identity-document', bytes: png(), name: 'passport.png', type: 'image/png' },
+      { kind: 'other', bytes: jpg(), name: 'spravka.jpg', type: 'image/jpeg' },
+    ]);
+    scans.set('iin', '880424400518');
+    const problem = await visitor.post('/apply/unemployed-certificate', scans);
+    expect(problem.status).toBe(400);
+    expect(textOf(problem.html)).toMatch(/Убрать ?: passport\.png/);
+    expect(textOf(problem.html)).toMatch(/Убрать ?: spravka\.jpg/);
+
+    // Two more would make four: over the limit of three, counting the kept ones.
+    const more = application([
+      { kind: 'other', bytes: png(), name: 'a.png', type: 'image/png' },
+      { kind: 'other', bytes: png(), name: 'b.png', type: 'image/png' },
+    ]);
+    const tooMany = await visitor.post('/apply/unemployed-certificate', more);
+    expect(tooMany.status).toBe(400);
+    expect(textOf(tooMany.html)).toContain(errors.ru.ATTACHMENTS_TOO_MANY?.replace('{{max}}', '3'));
+
+    const fixed = application([]);
+    fixed.append('drop', '1');
+    const accepted = await visitor.post('/apply/unemployed-certificate', fixed);
+    expect(accepted.status).toBe(303);
+    const review = textOf((await visitor.get(accepted.location as string)).html);
+    expect(review).toContain('passport.png');
+    expect(review).not.toContain('spravka.jpg');
+    // Back on the form from the review, the file is still there.
+    expect(textOf((await visitor.get('/apply/unemployed-certificate')).html)).toMatch(/Убрать ?: passport\.png/);
+  });
 });

@@ -61,6 +61,14 @@ describe('sessions', () => {
     expect(now - session.issuedAt).toBeGreaterThan(config.maxAgeMs);
   });
 
+  it("carry an applicant's IIN, and refuse a principal of no known role", () => {
+    const sessions = createSessions(secret, config);
+    const citizen = sessions.start({ id: 'applicant:880424400519', role: 'APPLICANT', iin: '880424400519' }, 'Сәрсенов Нұрлан');
+    expect(sessions.open(sessions.seal(citizen))?.principal).toEqual({ id: 'applicant:880424400519', role: 'APPLICANT', iin: '880424400519' });
+    const stranger = sessions.start({ id: 'x', role: 'ROOT' as 'SYSTEM' }, null);
+    expect(sessions.open(sessions.seal(stranger))).toBeNull();
+  });
+
   it('give each session its own CSRF token', () => {
     const sessions = createSessions(secret, config);
     const [a, b] = [sessions.start(null, null), sessions.start(null, null)];
