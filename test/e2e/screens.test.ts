@@ -174,6 +174,19 @@ describe('every screen', () => {
     await page.close();
   });
 
+  it('is usable from the keyboard: the skip link comes first, then the navigation, then the form', async () => {
+    const page = await newPage();
+    await page.goto(`${service.url}/apply/unemployed-certificate?lang=kk`, { waitUntil: 'load' });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.className')).toBe('skip');
+    expect(await page.evaluate('getComputedStyle(document.activeElement).left')).toBe('8px');
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 30 && (await page.evaluate('document.activeElement.id')) !== 'f-iin'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.id')).toBe('f-iin');
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
+    await page.close();
+  });
+
   it('made no request outside Qujat and had no CSP violation, the form script included', () => {
     expect(visited).toContain('/assets/form.js');
     expect(visited).toContain('/assets/screen.css');

@@ -42,6 +42,18 @@ describe('the service list', () => {
   });
 });
 
+describe('the language switch', () => {
+  it('is remembered: a page opened without ?lang= keeps the language chosen before', async () => {
+    const visitor = new Visitor(service.url);
+    await visitor.get('/?lang=ru');
+    const page = await visitor.get('/apply/unemployed-certificate');
+    expect(page.html).toContain('<html lang="ru">');
+    expect(textOf(page.html)).toContain(workflow.ru.get('fields.iin.label'));
+    expect(textOf(page.html)).not.toContain(workflow.kk.get('fields.iin.label'));
+    expect(page.html).toMatch(/<a href="\/apply\/unemployed-certificate\?lang(=|&#x3D;)kk" lang="kk">/);
+  });
+});
+
 describe('each service form', () => {
   for (const definition of services) {
     for (const lang of ['kk', 'ru', 'kk+ru'] as const) {
