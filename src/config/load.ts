@@ -32,6 +32,10 @@ export const ENVIRONMENT = [
   { names: ['QUJAT_SIGN_CHAIN'], field: 'sign.chain', help: 'PEM certificates of QUJAT_SIGN_KEY, signer first', default: '(unset)' },
   { names: ['QUJAT_TRUST_ANCHORS'], field: 'sign.trustAnchors', help: 'comma-separated PEM files of the CAs whose signatures verify', default: '(the development CA)' },
   { names: ['QUJAT_CRL'], field: 'sign.crl', help: 'comma-separated CRL files (PEM or DER) of those CAs', default: '(the development CRL)' },
+  { names: ['QUJAT_UPLOAD_MAX_FILE_BYTES'], field: 'screens.uploadMaxFileBytes', help: 'largest attachment on the portal', default: '5242880' },
+  { names: ['QUJAT_UPLOAD_MAX_TOTAL_BYTES'], field: 'screens.uploadMaxTotalBytes', help: 'largest total of one application\'s attachments', default: '20971520' },
+  { names: ['QUJAT_UPLOAD_MAX_FILES'], field: 'screens.uploadMaxFiles', help: 'most attachments per application', default: '10' },
+  { names: ['QUJAT_SESSION_IDLE_MINUTES'], field: 'screens.sessionIdleMinutes', help: 'a screen session ends after this long without a request', default: '30' },
 ] as const;
 
 function setPath(target: Record<string, unknown>, dotted: string, value: string): void {

@@ -13,7 +13,8 @@ import { healthRoutes, type RenderHealth } from './routes/health.js';
 import { i18nRoutes, type I18nRoutesDeps } from './routes/i18n.js';
 import { verifyApiRoutes } from './routes/verify-api.js';
 import { verifyPageRoutes } from './routes/verify-pages.js';
-import { assetRoutes } from './screens.js';
+import { screenAppRoutes, type ScreenAppsDeps } from './screens/apps.js';
+import { assetRoutes } from './screens/index.js';
 
 export interface HttpAppDeps {
   readonly config: { readonly bodyLimit: string; readonly retryAfterSeconds: number; readonly adminKeySha256: readonly string[] };
@@ -29,6 +30,8 @@ export interface HttpAppDeps {
   readonly kinds: readonly DocumentKind[];
   /** i18n: the translators' preview at /i18n (left out when absent). */
   readonly i18n?: I18nRoutesDeps;
+  /** The citizen portal and the operator workstation (left out when absent). */
+  readonly portal?: ScreenAppsDeps;
 }
 
 /** createHttpApp wires the routes over the use cases it is given. */
@@ -53,6 +56,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     }),
   );
   if (deps.i18n) app.use(i18nRoutes(deps.i18n));
+  if (deps.portal) {
+    app.use(screenAppRoutes({ ...deps.portal, translator: deps.translator, logger: deps.logger, render: (name, view) => deps.screens.render(name, view) }));
+  }
   app.use((req) => {
     throw new RouteNotFoundError({ path: req.path });
   });
