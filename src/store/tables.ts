@@ -44,9 +44,22 @@ export interface DocumentCountersTable {
   last_value: number;
 }
 
+/** ApiKeysTable: one row per API key; `secret_sha256` is the hex SHA-256 of the key's secret. */
+export interface ApiKeysTable {
+  id: string;
+  secret_sha256: string;
+  role: string;
+  provider_id: string | null;
+  applicant_iin: string | null;
+  label: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 /** Tables is the whole schema after the last migration. */
 export interface Tables {
   issued_documents: IssuedDocumentsTable;
   issued_document_files: IssuedDocumentFilesTable;
   document_counters: DocumentCountersTable;
+  api_keys: ApiKeysTable;
 }
