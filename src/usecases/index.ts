@@ -6,3 +6,4 @@ export { createRequestPreparer, documentView, DocumentRequest, type PreparedRequ
 export { createVerifyDocument, sniffSource, MAX_VERIFY_BYTES, VERIFY_OUTCOMES, type Verdict, type VerifyDocument, type VerifySource, type RegistryStatus } from './verify-document.js';
 export { verdictReport, reasonText, reasonTexts } from './verdict-report.js';
 export { createApiKeys, ApiKeyScopeError, ApiKeyNotFoundError, type ApiKeys, type ApiKeyIdentity, type ApiKeyStore, type StoredApiKey, type NewApiKey } from './api-keys.js';
+export * from './applications/types.js';

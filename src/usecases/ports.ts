@@ -132,3 +132,14 @@ export interface PdfReader {
   attachment(pdf: Uint8Array): Promise<Uint8Array | null>;
   qrPayloads(pdf: Uint8Array): Promise<readonly string[]>;
 }
+
+/**
+ * SignedRequestCheck verifies an application request signed with the applicant's EDS: signature,
+ * certificate validity and revocation. `request` is the signed SubmitRequest-shaped content,
+ * still to be validated; `signerIin` is the IIN in the signing certificate.
+ */
+export interface SignedRequestCheck {
+  verify(
+    xml: Uint8Array,
+  ): { readonly valid: true; readonly signerIin: string; readonly request: unknown } | { readonly valid: false; readonly reason: string };
+}
