@@ -24,8 +24,9 @@ import {
   readPdfAttachment,
 } from './render/index.js';
 import { buildDocumentXml, createSignatureVerifier, createXmlSigner, loadSigningKeys, loadTrustMaterial } from './sign/index.js';
-import { openDatabase, type Database } from './store/index.js';
+import { apiKeysRepository, openDatabase, type ApiKeyRow, type Database } from './store/index.js';
 import {
+  createApiKeys,
   createIssueDocument,
   createPreviewDocument,
   createVerifyDocument,
@@ -36,6 +37,8 @@ import {
   type IssuedDocuments,
   type PdfReader,
   type SignatureCheck,
+  type ApiKeyStore,
+  type StoredApiKey,
   VERIFY_OUTCOMES,
 } from './usecases/index.js';
 
@@ -106,6 +109,47 @@ function issuedDocuments(db: Database): IssuedDocuments {
     checkToken: (number, token) => registry.checkToken(number, token),
     revoke: (number, revocation) => registry.revoke(number, revocation),
   };
+}
+
+function storedApiKey(row: ApiKeyRow): StoredApiKey {
+  return {
+    keyId: row.id,
+    secretSha256: row.secret_sha256,
+    role: row.role as StoredApiKey['role'],
+    providerId: row.provider_id,
+    iin: row.applicant_iin,
+    label: row.label,
+    createdAt: new Date(row.created_at),
+    revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
+  };
+}
+
+/** apiKeyStore adapts the api_keys table to the use case's port. */
+function apiKeyStore(db: Database): ApiKeyStore {
+  return {
+    add: (key) =>
+      apiKeysRepository.insertApiKey(db.kysely, {
+        id: key.keyId,
+        secret_sha256: key.secretSha256,
+        role: key.role,
+        provider_id: key.providerId,
+        applicant_iin: key.iin,
+        label: key.label,
+        created_at: key.createdAt.toISOString(),
+      }),
+    find: async (id) => {
+      const row = await apiKeysRepository.findApiKey(db.kysely, id);
+      return row ? storedApiKey(row) : null;
+    },
+    list: async () => (await apiKeysRepository.listApiKeys(db.kysely)).map(storedApiKey),
+    revoke: (id, at) => apiKeysRepository.revokeApiKey(db.kysely, id, at.toISOString()),
+  };
+}
+
+/** composeApiKeys opens the store for `qujat keys api-key …` and `qujat keys init`. */
+export async function composeApiKeys(config: Config, deps: { logger: Logger }) {
+  const db = await openStore(config, deps.logger);
+  return { apiKeys: createApiKeys({ store: apiKeyStore(db), clock: systemClock }), stop: () => db.destroy() };
 }
 
 /** adminKeySha256 is the configured list, or the development key written by `qujat keys init`. */

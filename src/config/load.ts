@@ -32,6 +32,10 @@ export const ENVIRONMENT = [
   { names: ['QUJAT_SIGN_CHAIN'], field: 'sign.chain', help: 'PEM certificates of QUJAT_SIGN_KEY, signer first', default: '(unset)' },
   { names: ['QUJAT_TRUST_ANCHORS'], field: 'sign.trustAnchors', help: 'comma-separated PEM files of the CAs whose signatures verify', default: '(the development CA)' },
   { names: ['QUJAT_CRL'], field: 'sign.crl', help: 'comma-separated CRL files (PEM or DER) of those CAs', default: '(the development CRL)' },
+  { names: ['QUJAT_PROVIDERS_FILE'], field: 'workflow.providersFile', help: 'JSON file of the service providers and their preschool organisations', default: 'samples/providers.json' },
+  { names: ['QUJAT_SCHEDULER_INTERVAL_SECONDS'], field: 'workflow.schedulerIntervalSeconds', help: 'seconds between two runs of the deadline scheduler in `qujat serve`', default: '60' },
+  { names: ['QUJAT_REGISTRY_URL'], field: 'population.url', help: 'base URL of the HTTP gateway to the person (ГБД ФЛ) and civil (ЗАГС) registries', default: '(embedded samples/registry)' },
+  { names: ['QUJAT_REGISTRY_TIMEOUT_MS'], field: 'population.timeoutMs', help: 'longest wait for the registry gateway', default: '5000' },
 ] as const;
 
 function setPath(target: Record<string, unknown>, dotted: string, value: string): void {

@@ -25,6 +25,8 @@ describe('loadConfig', () => {
       log: { level: 'info' },
       store: {},
       sign: {},
+      workflow: { providersFile: 'samples/providers.json', schedulerIntervalSeconds: 60 },
+      population: { timeoutMs: 5000 },
     });
   });
 
