@@ -136,10 +136,14 @@ export interface PdfReader {
 /**
  * SignedRequestCheck verifies an application request signed with the applicant's EDS: signature,
  * certificate validity and revocation. `request` is the signed SubmitRequest-shaped content,
- * still to be validated; `signerIin` is the IIN in the signing certificate.
+ * still to be validated; `signerIin` is the IIN in the signing certificate. When the check fails,
+ * `request` is the content as read without trusting it, when it could be read at all: the
+ * application is then stored and rejected (REJECT_EDS) so that the applicant is told.
  */
 export interface SignedRequestCheck {
   verify(
     xml: Uint8Array,
-  ): { readonly valid: true; readonly signerIin: string; readonly request: unknown } | { readonly valid: false; readonly reason: string };
+  ):
+    | { readonly valid: true; readonly signerIin: string; readonly request: unknown }
+    | { readonly valid: false; readonly reason: string; readonly request?: unknown };
 }
