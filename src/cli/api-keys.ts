@@ -63,26 +63,29 @@ export async function apiKey(args: string[], config: Config): Promise<number> {
 }
 
 /**
- * ensureDevelopmentApiKeys makes one key per role once and writes them in plain text (mode 0600)
- * under the keys directory: staff keys for `providerId`, the applicant's for `applicantIin`.
+ * ensureDevelopmentApiKeys makes the development keys once and writes them in plain text (mode
+ * 0600) under the keys directory: one SYSTEM, one CON_OPERATOR, one APPLICANT (for
+ * `applicantIin`), and a PROVIDER_EMPLOYEE and a PROVIDER_HEAD for each provider.
  */
-export async function ensureDevelopmentApiKeys(config: Config, scope: { providerId: string; applicantIin: string }): Promise<string[]> {
+export async function ensureDevelopmentApiKeys(config: Config, scope: { providerIds: readonly string[]; applicantIin: string }): Promise<string[]> {
   const file = path.join(config.paths.data, 'keys', DEVELOPMENT_API_KEYS_FILE);
   if (fs.existsSync(file)) return [];
   const keys = await withApiKeys(config, async (apiKeys) => {
-    const made: Partial<Record<Role, string>> = {};
-    for (const role of ROLES) {
-      const staff = role === 'PROVIDER_EMPLOYEE' || role === 'PROVIDER_HEAD';
-      const { key } = await apiKeys.add({
-        role,
-        label: `development ${role.toLowerCase()}`,
-        ...(staff ? { providerId: scope.providerId } : {}),
-        ...(role === 'APPLICANT' ? { iin: scope.applicantIin } : {}),
-      });
-      made[role] = key;
-    }
-    return made;
+    const made = async (role: Role, extra: { providerId?: string; iin?: string } = {}) =>
+      (await apiKeys.add({ role, label: `development ${role.toLowerCase()}${extra.providerId ? ` ${extra.providerId}` : ''}`, ...extra })).key;
+    const perProvider = async (role: Role) => {
+      const list: Record<string, string> = {};
+      for (const providerId of scope.providerIds) list[providerId] = await made(role, { providerId });
+      return list;
+    };
+    return {
+      SYSTEM: await made('SYSTEM'),
+      CON_OPERATOR: await made('CON_OPERATOR'),
+      APPLICANT: await made('APPLICANT', { iin: scope.applicantIin }),
+      PROVIDER_EMPLOYEE: await perProvider('PROVIDER_EMPLOYEE'),
+      PROVIDER_HEAD: await perProvider('PROVIDER_HEAD'),
+    };
   });
-  fs.writeFileSync(file, `${JSON.stringify({ providerId: scope.providerId, applicantIin: scope.applicantIin, keys }, null, 2)}\n`, { mode: 0o600 });
+  fs.writeFileSync(file, `${JSON.stringify({ applicantIin: scope.applicantIin, keys }, null, 2)}\n`, { mode: 0o600 });
   return [file];
 }

@@ -12,6 +12,7 @@ import { ADMIN_KEY_FILE } from '../compose.js';
 import { parseArgs } from 'node:util';
 import { AppError } from '../domain/index.js';
 import { createTranslator, readLocales } from '../i18n/index.js';
+import { loadProviders } from '../catalog/index.js';
 import type { Config } from '../config/index.js';
 import { DEVELOPMENT_CITIZENS, exportDevelopmentCa, initDevelopmentKeys, revokeDevelopmentCertificate } from '../sign/index.js';
 import { API_KEY_USAGE, apiKey, ensureDevelopmentApiKeys } from './api-keys.js';
@@ -28,15 +29,6 @@ function ensureAdminKey(keysDir: string): string[] {
   return [file];
 }
 
-/** developmentProvider: the first provider of the providers file, whom the development staff keys serve. */
-function developmentProvider(config: Config): string {
-  const file = path.resolve(config.paths.root, config.workflow.providersFile);
-  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { providers?: Array<{ id?: unknown }> };
-  const id = parsed.providers?.[0]?.id;
-  if (typeof id !== 'string') throw new Error(`${file}: no provider with an id`);
-  return id;
-}
-
 export const KEYS_USAGE = `qujat keys init | qujat keys ca --out <file.pem> | qujat keys revoke <serial>
   ${API_KEY_USAGE}`;
 
@@ -50,7 +42,10 @@ async function run(verb: string | undefined, args: string[], config: Config): Pr
       const written = [
         ...(await initDevelopmentKeys(keysDir)),
         ...ensureAdminKey(keysDir),
-        ...(await ensureDevelopmentApiKeys(config, { providerId: developmentProvider(config), applicantIin: DEVELOPMENT_CITIZENS[0].iin })),
+        ...(await ensureDevelopmentApiKeys(config, {
+          providerIds: loadProviders(path.resolve(config.paths.root, config.workflow.providersFile)).map((p) => p.id),
+          applicantIin: DEVELOPMENT_CITIZENS[0].iin,
+        })),
       ];
       process.stdout.write(
         written.length === 0
