@@ -5,3 +5,4 @@ export type { DialectName } from './migrations/index.js';
 export type { DocumentStatusCode, Tables } from './tables.js';
 export * as documentsRepository from './documents.repository.js';
 export type { DocumentRow, Executor, NewDocumentRow, StatusChange } from './documents.repository.js';
+export { createApplicationStore } from './application-store.js';
