@@ -5,5 +5,6 @@ export type { DialectName } from './migrations/index.js';
 export type { DocumentStatusCode, Tables } from './tables.js';
 export * as documentsRepository from './documents.repository.js';
 export type { DocumentRow, Executor, NewDocumentRow, StatusChange } from './documents.repository.js';
+export { createApplicationStore } from './application-store.js';
 export * as apiKeysRepository from './api-keys.repository.js';
 export type { ApiKeyRow } from './api-keys.repository.js';

@@ -38,7 +38,12 @@ export interface ApplicationReads {
   dueForAction(states: readonly { serviceId: string; state: string }[], now: Date, limit: number): Promise<ApplicationRecord[]>;
   queueEntry(applicationNumber: string): Promise<QueueEntryRecord | null>;
   /** queueEntries: a provider's journal entries in journal order, optionally by status. */
-  queueEntries(providerId: string, status: QueueEntryStatus | null, limit: number, afterNumber: number | null, afterYear: number | null): Promise<QueueEntryRecord[]>;
+  queueEntries(
+    providerId: string,
+    status: QueueEntryStatus | null,
+    limit: number,
+    after: { readonly year: number; readonly number: number } | null,
+  ): Promise<QueueEntryRecord[]>;
   freePlaces(providerId: string): Promise<FreePlacesRecord[]>;
   questionnaireAnswered(number: string): Promise<boolean>;
   qualityCounts(serviceId: string | null, from: Date, to: Date): Promise<QualityCount[]>;
