@@ -100,7 +100,7 @@ function toBytes(text: string): Uint8Array {
 }
 
 function isSignedXml(req: Request): boolean {
-  return req.is(SIGNED_XML_TYPES) !== false && req.is(SIGNED_XML_TYPES) !== null;
+  return typeof req.is(SIGNED_XML_TYPES) === 'string';
 }
 
 export function applicationsRoutes(
