@@ -14,7 +14,8 @@ export interface DocumentTemplates {
 
 /** Texts gives the strict kk/ru text of a key. */
 export interface Texts {
-  t(language: Language, key: string): string;
+  /** t: the text of a key; `{{name}}` placeholders take `params`. */
+  t(language: Language, key: string, params?: Readonly<Record<string, string | number>>): string;
   has(language: Language, key: string): boolean;
 }
 

@@ -46,6 +46,14 @@ export interface ActionRequest {
   readonly newDeadline?: string;
   /** assignee: the staff member the application is assigned to (kept as given). */
   readonly assignee?: string;
+  /** organisationId: the preschool organisation of a referral (REFER by staff). */
+  readonly organisationId?: string;
+  /**
+   * document: decision facts the form does not hold (e.g. `registeredFrom` of an unemployed
+   * certificate, `basis` of a disability support notification), merged into the data of the
+   * documents the action issues and checked against their kinds.
+   */
+  readonly document?: Readonly<Record<string, unknown>>;
 }
 
 export interface HistoryView {
@@ -169,10 +177,14 @@ export interface SetFreePlacesRequest {
   readonly free: number;
 }
 
-/** QUALITY_QUESTIONS and QUALITY_ANSWERS: the questionnaire's two questions and three answers. */
+/**
+ * QUALITY_QUESTIONS and QUALITY_ANSWERS: the questionnaire's two indicators («качество», the
+ * process and result; «доступность», the information on the procedure) and its three answers, in
+ * the order the regulation's form numbers them; their texts are the quality-questionnaire's.
+ */
 export const QUALITY_QUESTIONS = ['quality', 'accessibility'] as const;
 export type QualityQuestion = (typeof QUALITY_QUESTIONS)[number];
-export const QUALITY_ANSWERS = ['satisfied', 'partly', 'unsatisfied'] as const;
+export const QUALITY_ANSWERS = ['not-satisfied', 'partially-satisfied', 'satisfied'] as const;
 export type QualityAnswer = (typeof QUALITY_ANSWERS)[number];
 export type QuestionnaireAnswers = { readonly [Q in QualityQuestion]: QualityAnswer };
 
