@@ -3,12 +3,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { code128Svg, decodeQrCodesInImage, decodeQrRow, encodePrintedQrRow, qrSvg, svgDataUri, verificationUrl } from './barcode/index.js';
-import { documentKinds, REFUSAL_REASONS, SERVICE_IDS } from './catalog/index.js';
+import { documentKinds, loadProviders, REFUSAL_REASONS, SERVICE_IDS, services } from './catalog/index.js';
 import type { Config } from './config/index.js';
 import { definedErrorCodes, VALIDATION_RULES, type Language } from './domain/index.js';
 import { createHttpApp } from './http/index.js';
 import { createI18nWorkbench, createTranslator, readLocales, type CodeList, type Translator } from './i18n/index.js';
 import type { Logger } from './log/index.js';
+import { createEmbeddedRegistries, createHttpRegistries } from './population/index.js';
 import { createDocumentRegistry } from './registry/index.js';
 import {
   ChromiumNotFoundError,
@@ -23,10 +24,13 @@ import {
   pagePreparer,
   readPdfAttachment,
 } from './render/index.js';
+import { createKzCalendar } from './workflow/index.js';
 import { buildDocumentXml, createSignatureVerifier, createXmlSigner, loadSigningKeys, loadTrustMaterial } from './sign/index.js';
-import { apiKeysRepository, openDatabase, type ApiKeyRow, type Database } from './store/index.js';
+import { apiKeysRepository, createApplicationStore, openDatabase, type ApiKeyRow, type Database } from './store/index.js';
 import {
   createApiKeys,
+  createApplications,
+  createDocumentPreparer,
   createIssueDocument,
   createPreviewDocument,
   createVerifyDocument,
@@ -38,11 +42,20 @@ import {
   type PdfReader,
   type SignatureCheck,
   type ApiKeyStore,
+  type IssuedDocumentRecord,
+  type People,
+  type PrepareDocumentDeps,
+  type SignedRequestCheck,
   type StoredApiKey,
   VERIFY_OUTCOMES,
 } from './usecases/index.js';
 
 const systemClock: Clock = { now: () => new Date() };
+
+/** packageVersion goes into the OpenAPI document. */
+function packageVersion(root: string): string {
+  return (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 /** MAX_SIGNED_XML_BYTES bounds what a QR row may inflate to: a document's XML is 5–30 KB. */
 const MAX_SIGNED_XML_BYTES = 1024 * 1024;
@@ -98,8 +111,7 @@ async function openStore(config: Config, logger: Logger): Promise<Database> {
 }
 
 /** issuedDocuments adapts the registry to the use cases' port: each write in its own transaction. */
-function issuedDocuments(db: Database): IssuedDocuments {
-  const registry = createDocumentRegistry(db);
+function issuedDocuments(db: Database, registry = createDocumentRegistry(db)): IssuedDocuments {
   return {
     next: (kind, issuedAt) => registry.next(kind, issuedAt),
     register: (record) => db.transaction((trx) => registry.register(trx, record)),
@@ -151,6 +163,23 @@ export async function composeApiKeys(config: Config, deps: { logger: Logger }) {
   const db = await openStore(config, deps.logger);
   return { apiKeys: createApiKeys({ store: apiKeyStore(db), clock: systemClock }), stop: () => db.destroy() };
 }
+
+/** composePeople: the person and civil registries, embedded over samples/registry or through the HTTP gateway. */
+function composePeople(config: Config): People {
+  const { persons, civil } = config.population.url
+    ? createHttpRegistries({ baseUrl: config.population.url, timeoutMs: config.population.timeoutMs })
+    : createEmbeddedRegistries({ dir: path.join(config.paths.root, 'samples', 'registry') });
+  return { findPerson: (iin) => persons.findPerson(iin), birthRecord: (iin) => civil.birthRecord(iin) };
+}
+
+/**
+ * signedRequestsUnavailable: this build has no verifier of applicants' signed requests yet (the
+ * sign room's request verifier is on its own branch), so a signed request is refused as
+ * unreadable — a 400 — rather than accepted unchecked.
+ */
+const signedRequestsUnavailable: SignedRequestCheck = {
+  verify: () => ({ valid: false, reason: 'signed requests are not accepted by this build' }),
+};
 
 /** adminKeySha256 is the configured list, or the development key written by `qujat keys init`. */
 function adminKeySha256(config: Config): readonly string[] {
@@ -214,10 +243,10 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
   };
   const signatures = await composeSignatureCheck(config);
   const db = await openStore(config, logger);
-  const registry = issuedDocuments(db);
+  const documentRegistry = createDocumentRegistry(db);
+  const registry = issuedDocuments(db, documentRegistry);
 
-  const issueDocument = createIssueDocument({
-    kinds: documentKinds,
+  const printing: Omit<PrepareDocumentDeps, 'numbers'> = {
     texts: translator,
     templates,
     printer,
@@ -237,9 +266,23 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
           producer: 'Qujat',
         }),
     },
-    registry,
     clock,
+  };
+  const issueDocument = createIssueDocument({ ...printing, kinds: documentKinds, registry });
+  const applications = createApplications({
+    store: createApplicationStore<IssuedDocumentRecord>(db, { register: (trx, record) => documentRegistry.register(trx, record) }),
+    clock,
+    calendar: createKzCalendar(),
+    definitions: services,
+    providers: loadProviders(path.resolve(root, config.workflow.providersFile)),
+    people: composePeople(config),
+    signedRequests: signedRequestsUnavailable,
+    kinds: documentKinds,
+    prepareDocument: createDocumentPreparer({ ...printing, numbers: registry }),
+    texts: translator,
+    onError: (event, error) => logger.error(event, { error }),
   });
+  const apiKeys = createApiKeys({ store: apiKeyStore(db), clock });
   const previewDocument = createPreviewDocument({ kinds: documentKinds, templates, printer, clock });
   const verifyDocument = createVerifyDocument({ signatures, barcodes: composeBarcodeReader(), pdfs: pdfReader, registry });
   const workbench = createI18nWorkbench({
@@ -259,6 +302,11 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     registry,
     signatures,
     kinds: documentKinds,
+    services,
+    applications,
+    apiKeys,
+    version: packageVersion(root),
+    publicUrl: config.publicUrl,
     render: pool,
     i18n: { kinds: documentKinds, screens: templates, workbench, previewDocument },
   });
@@ -272,6 +320,8 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     previewDocument,
     verifyDocument,
     registry,
+    applications,
+    apiKeys,
     chromium,
     db,
     stop: async () => {
