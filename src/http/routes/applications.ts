@@ -59,6 +59,9 @@ const ActionBody = z.strictObject({
   comment: z.string().trim().min(1).max(2000).optional(),
   newDeadline: z.iso.datetime({ offset: true }).optional(),
   assignee: z.string().trim().min(1).max(100).optional(),
+  organisationId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
+  /** document: decision facts for the documents the action issues; their kinds' schemas check them. */
+  document: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/), z.unknown()).optional(),
 });
 
 const STATE = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/);
