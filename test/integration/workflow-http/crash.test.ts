@@ -133,7 +133,7 @@ it('keeps every acknowledged transition and none half-applied after kill -9', as
       const actions: string[] = [];
       acknowledged.set(created.number, actions);
       for (const action of FLOW) {
-        const done = await post(`/v1/applications/${created.number}/actions/${action}`, {});
+        const done = await post(`/v1/applications/${created.number}/actions/${action}`, action === 'SIGN' ? { document: { registeredFrom: '2025-10-01' } } : {});
         if (!done) return;
         actions.push(action);
         acks++;
