@@ -66,3 +66,13 @@ export const DISABILITY_DECISION = {
   },
   monthlyAmount: 19750,
 };
+
+/** codeOf: the error code a call fails with, or 'no error'. */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+  return 'no error';
+}

@@ -4,7 +4,7 @@ import type { BrowserPool } from '../../../src/render/index.js';
 import { startApplications, type Harness } from '../../helpers/applications.js';
 import { describeEachDialect } from '../../helpers/databases.js';
 import { startPool } from '../../helpers/pool.js';
-import { applicant, con, employee, EMPLOYMENT, head, OMAROV, system, UNKNOWN_IIN, unemployedRequest } from './fixtures.js';
+import { applicant, codeOf, con, employee, EMPLOYMENT, head, OMAROV, system, UNKNOWN_IIN, unemployedRequest } from './fixtures.js';
 
 let pool: BrowserPool;
 beforeAll(() => {
@@ -14,15 +14,6 @@ afterAll(async () => pool.close());
 
 const staff = employee(EMPLOYMENT);
 const boss = head(EMPLOYMENT);
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code?: string }).code ?? String(error);
-  }
-  return 'no error';
-}
 
 describeEachDialect('unemployed certificate', (dialect) => {
   let h: Harness;
