@@ -13,10 +13,17 @@ import {
   type DocumentContext,
   type QueueEntryRecord,
 } from '../../domain/index.js';
-import { endOfDayInAlmaty, REFERRAL_VALID_DAYS, transition, type TransitionInput, type TransitionResult } from '../../workflow/index.js';
+import {
+  availableActions,
+  endOfDayInAlmaty,
+  REFERRAL_VALID_DAYS,
+  transition,
+  type TransitionInput,
+  type TransitionResult,
+} from '../../workflow/index.js';
 import type { PreparedDocument } from '../issue-document.js';
 import type { IssuedDocumentRecord } from '../ports.js';
-import { toWorkflow, visible, type ApplicationsDeps, type Lookups, type ProviderInfo } from './context.js';
+import { SYSTEM_PRINCIPAL, toWorkflow, visible, type ApplicationsDeps, type Lookups, type ProviderInfo } from './context.js';
 import { createDocumentRequests } from './documents.js';
 import { ApplicationChangedError, NoFreePlaceError, OrganisationNotFoundError } from './errors.js';
 import { createNotifications } from './notifications.js';
@@ -30,6 +37,9 @@ export interface Remembered {
   readonly key: string;
   readonly hash: string;
 }
+
+/** AUTOMATIC_ACTIONS: SYSTEM actions taken right after the transition that makes them available. */
+const AUTOMATIC_ACTIONS = ['DELIVER_TO_CABINET'] as const;
 
 /** IdempotencyRaceError: another call with the same key committed first; the caller returns its result. */
 export class IdempotencyRaceError extends Error {}
@@ -232,34 +242,59 @@ export function createPerform(deps: ApplicationsDeps, lookups: Lookups) {
     const result = transition({ definition, application: toWorkflow(record), action, actor: principal, input, now, calendar: deps.calendar });
     const queue = await planQueue(record, provider, action, result, request, now);
 
-    const context: DocumentContext = { now, reason: input.reason ?? null, comment: input.comment ?? null, facts: queue.facts };
+    // A refusal is decided (REFUSE, with its reason) before it is signed (SIGN): the letter cites the decision.
+    const decided = result.documents && !input.reason ? (await deps.store.read.history(number)).findLast((h) => h.reason !== null) : undefined;
+    const context: DocumentContext = {
+      now,
+      reason: input.reason ?? decided?.reason ?? null,
+      comment: input.comment ?? decided?.comment ?? null,
+      facts: queue.facts,
+    };
     const requests = (result.documents?.kinds ?? []).map((kind) =>
       documentRequest(kind, { definition, record, provider, context, decision: request.document ?? {}, extra: queue.extra }),
     );
     const prepared: PreparedDocument[] = [];
     for (const documentRequestOf of requests) prepared.push(await deps.prepareDocument(documentRequestOf));
 
+    // The portal puts a signed result into the personal cabinet itself, in the same commit.
+    const automatic = AUTOMATIC_ACTIONS.find((name) =>
+      availableActions(definition, { ...toWorkflow(record), state: result.state }, SYSTEM_PRINCIPAL).some((a) => a.action === name),
+    );
+    const follow = automatic
+      ? transition({
+          definition,
+          application: { ...toWorkflow(record), state: result.state, deadline: result.deadline, stateEnteredAt: now },
+          action: automatic,
+          actor: SYSTEM_PRINCIPAL,
+          input: {},
+          now,
+          calendar: deps.calendar,
+        })
+      : null;
+    const final = follow ?? result;
+
     const assignee =
       request.assignee ?? (action === 'TAKE_INTO_WORK' && principal.role !== 'SYSTEM' ? principal.id : record.assignee);
-    const next: ApplicationRecord = {
+    const after = (step: TransitionResult): ApplicationRecord => ({
       ...record,
-      state: result.state,
-      status: result.status,
-      terminal: result.terminal,
+      state: step.state,
+      status: step.status,
+      terminal: step.terminal,
       assignee,
       registeredAt: action === 'REGISTER' ? now : record.registeredAt,
       stateEnteredAt: now,
-      deadline: result.deadline,
+      deadline: step.deadline,
       breachRecordedAt: null,
       version: record.version + 1,
-    };
-    const outbox = result.notify
-      ? [input.newDeadline ? notifications.extended(next, now) : notifications.statusChanged(next, now)]
-      : [];
+    });
+    const next = after(final);
+    const outbox = [result, ...(follow ? [follow] : [])]
+      .filter((step) => step.notify)
+      .map((step) => (step === result && input.newDeadline ? notifications.extended(after(step), now) : notifications.statusChanged(after(step), now)));
 
     return deps.store.transaction(async (tx) => {
       if (!(await tx.update(next))) throw new ApplicationChangedError({ number });
-      await tx.appendHistory(number, [result.history]);
+      await tx.appendHistory(number, [result.history, ...(follow ? [follow.history] : [])]);
       for (const document of prepared) {
         const outcome = result.documents?.outcome ?? 'positive';
         await tx.registerDocument(document.record, {
