@@ -6,7 +6,7 @@
  *
  *   ca.crt.pem, ca.key.pem              the CA (RSA 3072, 10 years)
  *   provider.crt.pem, provider.key.pem  the service provider's signing certificate (RSA 2048, 2 years)
- *   citizens/<IIN>.crt.pem, .key.pem    test citizens, for demonstration signing by applicants
+ *   citizens/<IIN>.crt.pem, .key.pem    test citizens (DEVELOPMENT_CITIZENS), for the demonstration signer
  *   crl.pem                             the CA's CRL (1 year; re-signed by init when it is close to expiry)
  *   .lock                               present only while init or revoke is changing the directory
  */
@@ -39,12 +39,34 @@ export const DEVELOPMENT_PROVIDER = {
   bin: '140540001231',
 } as const;
 
-/** DEVELOPMENT_CITIZENS: synthetic applicants with certificates for the portal's demonstration signing. */
+/** CitizenCertificate: how a development citizen's certificate is issued — valid, already expired, or revoked in the CRL. */
+export type CitizenCertificate = 'valid' | 'expired' | 'revoked';
+
+/** DevelopmentCitizen is a test applicant with a certificate, for the portal's demonstration signing. */
+export interface DevelopmentCitizen extends PersonSubject {
+  readonly certificate: CitizenCertificate;
+  /** inPersonRegistry: listed in samples/registry/people.json; one citizen is not, for the «person not found» refusal. */
+  readonly inPersonRegistry: boolean;
+}
+
+/**
+ * DEVELOPMENT_CITIZENS: people of samples/registry/people.json (parents of the children in
+ * births.json for the child services, a job seeker for the unemployed certificate), one person
+ * the registry does not know, and one each with an expired and a revoked certificate — so every
+ * intake refusal of the regulations can be demonstrated with a real signature.
+ */
 export const DEVELOPMENT_CITIZENS = [
-  { commonName: 'СЕРІКОВ АЙДОС', surname: 'СЕРІКОВ', givenName: 'ҚАНАТҰЛЫ', iin: withCheckDigit('92051530012') },
-  { commonName: 'ЖҰМАБАЕВА ДИНАРА', surname: 'ЖҰМАБАЕВА', givenName: 'ӘЛІБЕКҚЫЗЫ', iin: withCheckDigit('95110240031') },
-  { commonName: 'ИВАНОВ ПЁТР', surname: 'ИВАНОВ', givenName: 'СЕРГЕЕВИЧ', iin: withCheckDigit('88072430045') },
-] as const;
+  // Mother of Әлихан and Айша (births.json): the preschool queue.
+  { commonName: 'ОМАРОВА АЙГҮЛ', surname: 'ОМАРОВА', givenName: 'БОЛАТҚЫЗЫ', iin: '900903401021', certificate: 'valid', inPersonRegistry: true },
+  // Father of Артём, who has a disability: home education.
+  { commonName: 'ИВАНОВ СЕРГЕЙ', surname: 'ИВАНОВ', givenName: 'НИКОЛАЕВИЧ', iin: '891115301051', certificate: 'valid', inPersonRegistry: true },
+  { commonName: 'ТҰРСЫНОВ БАУЫРЖАН', surname: 'ТҰРСЫНОВ', givenName: 'ҒАНИҰЛЫ', iin: '990809301249', certificate: 'valid', inPersonRegistry: true },
+  // Mother of Нұрсұлтан, a parent alone on the birth record.
+  { commonName: 'ЖАҚСЫБЕКОВА ДИНАРА', surname: 'ЖАҚСЫБЕКОВА', givenName: 'МАРАТҚЫЗЫ', iin: '950621401058', certificate: 'valid', inPersonRegistry: true },
+  { commonName: 'ЕСЕНОВ ТИМУР', surname: 'ЕСЕНОВ', givenName: 'МАРАТҰЛЫ', iin: '940307300133', certificate: 'valid', inPersonRegistry: false },
+  { commonName: 'АХМЕТОВ ДӘУРЕН', surname: 'АХМЕТОВ', givenName: 'АСҚАРҰЛЫ', iin: '790719301208', certificate: 'expired', inPersonRegistry: true },
+  { commonName: 'ПЕТРОВА ОЛЬГА', surname: 'ПЕТРОВА', givenName: 'ВИКТОРОВНА', iin: '841201401212', certificate: 'revoked', inPersonRegistry: true },
+] as const satisfies readonly DevelopmentCitizen[];
 
 const CA_BIN = withCheckDigit('26114000001');
 const CA_NAME: x509.JsonName = [
@@ -242,7 +264,8 @@ async function writeCrl(dir: string, serials: readonly string[], now: Date): Pro
     signingKey: ca.key,
     signingAlgorithm: RSA,
   });
-  await writePublic(developmentKeyPaths(dir).crl, crl.toString('pem'));
+  // RFC 7468's label: OpenSSL (and xmlsec1 --crl) read «X509 CRL» only, not the library's default «CRL».
+  await writePublic(developmentKeyPaths(dir).crl, x509.PemConverter.encode(crl.rawData, 'X509 CRL'));
 }
 
 async function revokedSerials(dir: string): Promise<string[]> {
@@ -250,13 +273,30 @@ async function revokedSerials(dir: string): Promise<string[]> {
   return crl.entries.map((entry) => normalizeSerial(entry.serialNumber));
 }
 
-async function issueInto(dir: string, certificateFile: string, keyFile: string, subject: PersonSubject, now: Date): Promise<void> {
-  const issued = await issueDevelopmentCertificate(dir, subject, {
-    notBefore: new Date(now.getTime() - 365 * DAY),
-    notAfter: new Date(now.getTime() + 2 * 365 * DAY),
-  });
+async function issueInto(
+  dir: string,
+  certificateFile: string,
+  keyFile: string,
+  subject: PersonSubject,
+  now: Date,
+  expired = false,
+): Promise<string> {
+  const issued = await issueDevelopmentCertificate(
+    dir,
+    subject,
+    expired
+      ? { notBefore: new Date(now.getTime() - 3 * 365 * DAY), notAfter: new Date(now.getTime() - 30 * DAY) }
+      : { notBefore: new Date(now.getTime() - 365 * DAY), notAfter: new Date(now.getTime() + 2 * 365 * DAY) },
+  );
   await writePrivate(keyFile, issued.privateKeyPem);
   await writePublic(certificateFile, issued.certificatePem);
+  return issued.serialNumber;
+}
+
+/** citizenFiles are a development citizen's certificate and key under the keys directory. */
+export function citizenFiles(dir: string, iin: string): { certificate: string; key: string } {
+  const citizens = developmentKeyPaths(dir).citizens;
+  return { certificate: path.join(citizens, `${iin}.crt.pem`), key: path.join(citizens, `${iin}.key.pem`) };
 }
 
 /**
@@ -280,21 +320,22 @@ async function initUnlocked(dir: string, now: Date): Promise<string[]> {
     await issueInto(dir, files.providerCertificate, files.providerKey, DEVELOPMENT_PROVIDER, now);
     written.push(files.providerCertificate, files.providerKey);
   }
+  const newlyRevoked: string[] = [];
   for (const citizen of DEVELOPMENT_CITIZENS) {
-    const certificateFile = path.join(files.citizens, `${citizen.iin}.crt.pem`);
-    const keyFile = path.join(files.citizens, `${citizen.iin}.key.pem`);
-    if (newCa || !(await exists(certificateFile)) || !(await exists(keyFile))) {
-      await issueInto(dir, certificateFile, keyFile, citizen, now);
-      written.push(certificateFile, keyFile);
+    const { certificate, key } = citizenFiles(dir, citizen.iin);
+    if (newCa || !(await exists(certificate)) || !(await exists(key))) {
+      const serial = await issueInto(dir, certificate, key, citizen, now, citizen.certificate === 'expired');
+      if (citizen.certificate === 'revoked') newlyRevoked.push(serial);
+      written.push(certificate, key);
     }
   }
   if (newCa || !(await exists(files.crl))) {
-    await writeCrl(dir, [], now);
+    await writeCrl(dir, newlyRevoked, now);
     written.push(files.crl);
   } else {
     const crl = new x509.X509Crl(await fs.readFile(files.crl, 'utf8'));
-    if (!crl.nextUpdate || crl.nextUpdate.getTime() - now.getTime() < 30 * DAY) {
-      await writeCrl(dir, await revokedSerials(dir), now);
+    if (newlyRevoked.length > 0 || !crl.nextUpdate || crl.nextUpdate.getTime() - now.getTime() < 30 * DAY) {
+      await writeCrl(dir, [...(await revokedSerials(dir)), ...newlyRevoked], now);
       written.push(files.crl);
     }
   }
@@ -321,4 +362,13 @@ export async function exportDevelopmentCa(dir: string, out: string): Promise<X50
   const pem = await fs.readFile(file, 'utf8');
   await fs.writeFile(out, pem);
   return new X509Certificate(pem);
+}
+
+/**
+ * isDevelopmentCa: the certificate is a development CA as createCa makes it (its exact subject,
+ * self-signed). Each keys directory has its own CA, so the name is what they share.
+ */
+export function isDevelopmentCa(certificate: X509Certificate): boolean {
+  const subject = new x509.X509Certificate(certificate.raw).subjectName.toString();
+  return certificate.ca && subject === new x509.Name(CA_NAME).toString() && certificate.checkIssued(certificate) && certificate.verify(certificate.publicKey);
 }

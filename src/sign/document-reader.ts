@@ -4,79 +4,13 @@
  * calls it on the canonical form of the signed reference only — never on the tree it was given —
  * so what it returns is exactly what the signature covers.
  */
-import type { Element, Node } from '@xmldom/xmldom';
+import type { Element } from '@xmldom/xmldom';
 import { isValidBin, isValidIin } from '../domain/index.js';
 import { DOCUMENT_NAMESPACE, DOCUMENT_XML_VERSION, type ContentBlock, type ContentField, type ParsedDocument } from './document-xml.js';
-import type { SignatureFailure } from './reasons.js';
+import { DocumentShapeError, ISO_WITH_OFFSET, createStrictReader } from './strict-reader.js';
 import { decodeXml, parseStrictXml } from './xml-safety.js';
 
-const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
-const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?[+-]\d{2}:\d{2}$/;
-
-/** DocumentShapeError says where a document XML differs from the format. */
-export class DocumentShapeError extends Error {
-  constructor(
-    readonly reason: SignatureFailure,
-    detail: string,
-  ) {
-    super(detail);
-  }
-}
-
-const invalid = (detail: string) => new DocumentShapeError('DOCUMENT_INVALID', detail);
-
-function isWhitespaceText(node: Node): boolean {
-  return (node.nodeType === 3 || node.nodeType === 4) && /^[ \t\r\n]*$/.test(node.nodeValue ?? '');
-}
-
-function childElements(parent: Element): Element[] {
-  const elements: Element[] = [];
-  for (let child = parent.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 1) elements.push(child as Element);
-    else if (!isWhitespaceText(child)) throw invalid(`unexpected content in ${parent.localName}`);
-  }
-  return elements;
-}
-
-function checkAttributes(element: Element, allowed: Record<string, string | null>): void {
-  for (let i = 0; i < element.attributes.length; i++) {
-    const attribute = element.attributes.item(i);
-    if (!attribute || attribute.namespaceURI === XMLNS_NAMESPACE) continue;
-    const key = attribute.namespaceURI === XML_NAMESPACE ? `xml:${attribute.localName}` : attribute.localName ?? '';
-    if (!(key in allowed) || attribute.namespaceURI && attribute.namespaceURI !== XML_NAMESPACE) {
-      throw invalid(`unexpected attribute ${attribute.name} on ${element.localName}`);
-    }
-  }
-  for (const [key, value] of Object.entries(allowed)) {
-    const actual = key.startsWith('xml:') ? element.getAttributeNS(XML_NAMESPACE, key.slice(4)) : element.getAttribute(key);
-    if (actual === null || actual === '') throw invalid(`${element.localName} needs ${key}`);
-    if (value !== null && actual !== value) throw invalid(`${element.localName} ${key} must be ${value}`);
-  }
-}
-
-function expect(element: Element | undefined, name: string, attributes: Record<string, string | null> = {}): Element {
-  if (!element || element.namespaceURI !== DOCUMENT_NAMESPACE || element.localName !== name) {
-    throw invalid(`expected ${name}, found ${element ? element.localName : 'nothing'}`);
-  }
-  checkAttributes(element, attributes);
-  return element;
-}
-
-function text(element: Element | undefined, name: string, attributes: Record<string, string | null> = {}): string {
-  const checked = expect(element, name, attributes);
-  let value = '';
-  for (let child = checked.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType !== 3 && child.nodeType !== 4) throw invalid(`${name} must hold text only`);
-    value += child.nodeValue ?? '';
-  }
-  if (value === '') throw invalid(`${name} is empty`);
-  return value;
-}
-
-function exactly(elements: Element[], count: number, where: string): void {
-  if (elements.length !== count) throw invalid(`${where} has ${elements.length} elements, ${count} expected`);
-}
+const { invalid, childElements, expect, text, exactly } = createStrictReader(DOCUMENT_NAMESPACE, 'DOCUMENT_INVALID');
 
 function readBlock(element: Element | undefined, lang: 'kk' | 'ru'): ContentBlock {
   const children = childElements(expect(element, 'Content', { 'xml:lang': lang }));
@@ -97,8 +31,7 @@ export function readDocumentElement(root: Element): ParsedDocument {
   if (root.getAttribute('version') !== DOCUMENT_XML_VERSION) {
     throw new DocumentShapeError('NOT_A_QUJAT_DOCUMENT', `version ${root.getAttribute('version') ?? '(none)'}`);
   }
-  checkAttributes(root, { version: DOCUMENT_XML_VERSION });
-  const parts = childElements(root);
+  const parts = childElements(expect(root, 'Document', { version: DOCUMENT_XML_VERSION }));
   exactly(parts, 7, 'Document');
   const [number, kind, issuedAt, issuer, applicant, kk, ru] = parts;
   const issuerParts = childElements(expect(issuer, 'Issuer'));

@@ -12,3 +12,7 @@ export const SigningKeyUnreadableError = defineError<{ variable: string; path: s
 export const DevelopmentKeysMissingError = defineError<{ dir: string }>('DEVELOPMENT_KEYS_MISSING', 'unavailable');
 /** CertificateSerialInvalidError: `qujat keys revoke` needs a hexadecimal serial number. */
 export const CertificateSerialInvalidError = defineError<{ serial: string }>('CERTIFICATE_SERIAL_INVALID', 'invalid');
+/** DemoSignerNotDevelopmentError: the demonstration signer found a CA or certificate that is not the local development CA's. */
+export const DemoSignerNotDevelopmentError = defineError<{ dir: string; problem: string }>('DEMO_SIGNER_NOT_DEVELOPMENT', 'unavailable');
+/** DemoCertificateUnknownError: no development citizen has this IIN. */
+export const DemoCertificateUnknownError = defineError<{ iin: string }>('DEMO_CERTIFICATE_UNKNOWN', 'not_found');

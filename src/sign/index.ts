@@ -9,6 +9,14 @@
  *   const result = verifier.verify(signed);  // { valid: true, document, signer, development } | { valid: false, reason }
  *
  * Development CA: initDevelopmentKeys (qujat keys init), exportDevelopmentCa (keys ca), revokeDevelopmentCertificate (keys revoke).
+ *
+ * An applicant's signed request (issue 5 intake) and the portal's demonstration sign-in:
+ *   const xml = signRequestXml(buildRequestXml(request), { key, certificate });   // or demo.signRequest(iin, …)
+ *   const check = createRequestVerifier({ ...(await loadTrustMaterial(config.sign, keysDir)) });
+ *   check.verify(bytes);   // { valid: true, signerIin, request, signer, development } | { valid: false, reason }
+ *   const demo = await createDemoSigner(keysDir);  // development citizens only; demonstration: true
+ *   const challenge = createLoginChallenge(now);   // keep challenge.nonce; the person signs challenge.xml
+ *   createLoginVerifier(trust).verifyLogin(signed, { now, maxAgeSeconds });  // { valid: true, iin, commonName, nonce } | refusal
  */
 export { SIGNATURE_FAILURES, type SignatureFailure } from './reasons.js';
 export {
@@ -19,23 +27,44 @@ export {
   type DocumentXmlInput,
   type ParsedDocument,
 } from './document-xml.js';
-export { DocumentShapeError, parseDocumentXml } from './document-reader.js';
-export { createXmlSigner, type SigningKeys, type XmlSigner } from './signer.js';
+export { parseDocumentXml } from './document-reader.js';
+export { DocumentShapeError } from './strict-reader.js';
+export { createXmlSigner, signRequestXml, type PersonKey, type SigningKeys, type XmlSigner } from './signer.js';
+export { MAX_FORM_DEPTH, REQUEST_NAMESPACE, buildRequestXml, type JsonValue, type SubmitRequest } from './request-xml.js';
+export { readRequestXml } from './request-reader.js';
+export { createRequestVerifier, type RequestVerifyResult, type SignedRequestCheck } from './request-verifier.js';
+export type { PersonVerifierOptions } from './person-signature.js';
+export type { Refusal } from './signed-envelope.js';
+export {
+  LOGIN_NAMESPACE,
+  createLoginChallenge,
+  createLoginVerifier,
+  signLoginXml,
+  type LoginChallenge,
+  type LoginResult,
+  type LoginVerifier,
+} from './login.js';
+export { createDemoSigner, type DemoCertificate, type DemoSignature, type DemoSigner } from './demo-signer.js';
 export { createSignatureVerifier, type SignatureVerifier, type VerifierOptions, type VerifyResult } from './verifier.js';
 export { describeCertificate, normalizeSerial, type CertificateInfo, type TrustAnchor } from './certificates.js';
 export {
   DEVELOPMENT_CITIZENS,
   DEVELOPMENT_PROVIDER,
+  citizenFiles,
   developmentKeyPaths,
   exportDevelopmentCa,
   initDevelopmentKeys,
   issueDevelopmentCertificate,
   revokeDevelopmentCertificate,
+  type CitizenCertificate,
+  type DevelopmentCitizen,
   type PersonSubject,
 } from './dev-ca.js';
 export { loadSigningKeys, loadTrustMaterial, type SignConfig, type TrustMaterial } from './keys.js';
 export {
   CertificateSerialInvalidError,
+  DemoCertificateUnknownError,
+  DemoSignerNotDevelopmentError,
   DevelopmentKeysMissingError,
   SigningKeyFileMissingError,
   SigningKeyUnreadableError,

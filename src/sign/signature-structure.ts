@@ -1,11 +1,10 @@
 /**
  * The shape checks of reference §2.7 steps 2–3, made on the strictly parsed tree before any
- * cryptography: exactly one ds:Signature (by namespace, not prefix) as a direct child of the
+ * cryptography: the expected root element, exactly one ds:Signature (by namespace, not prefix) as a direct child of the
  * root, exactly one SignedInfo in the whole document, exactly one Reference with URI="", the
  * exact transform list, whitelisted algorithms, and a KeyInfo that holds only X509 certificates.
  */
 import type { Document, Element, Node } from '@xmldom/xmldom';
-import { DOCUMENT_NAMESPACE } from './document-xml.js';
 import { DSIG_NAMESPACE, EXC_C14N, RSA_SHA256, SHA256, SIGNED_TRANSFORMS, algorithmFailure } from './profile.js';
 import type { SignatureFailure } from './reasons.js';
 
@@ -14,6 +13,16 @@ export interface SignatureParts {
   readonly signature: Element;
   /** certificates: the base64 DER of each X509Certificate in KeyInfo, signer first, whitespace removed. */
   readonly certificates: readonly string[];
+}
+
+/**
+ * SignedRoot names the one root element a kind of signed XML has (a document, a request, a login
+ * challenge) and the reason given when the root is something else.
+ */
+export interface SignedRoot {
+  readonly namespace: string;
+  readonly localName: string;
+  readonly otherwise: SignatureFailure;
 }
 
 /** StructureRefusal says which shape rule a document broke. */
@@ -92,10 +101,10 @@ function readCertificates(keyInfo: Element | undefined): string[] {
   return certificates;
 }
 
-function inspect(doc: Document): SignatureParts {
+function inspect(doc: Document, expected: SignedRoot): SignatureParts {
   const root = doc.documentElement;
-  if (!root || root.namespaceURI !== DOCUMENT_NAMESPACE || root.localName !== 'Document') {
-    throw new Refused('NOT_A_QUJAT_DOCUMENT', root ? `{${root.namespaceURI ?? ''}}${root.localName}` : undefined);
+  if (!root || root.namespaceURI !== expected.namespace || root.localName !== expected.localName) {
+    throw new Refused(expected.otherwise, root ? `{${root.namespaceURI ?? ''}}${root.localName}` : undefined);
   }
   const signatures = doc.getElementsByTagNameNS(DSIG_NAMESPACE, 'Signature');
   if (signatures.length === 0) throw new Refused('SIGNATURE_MISSING');
@@ -122,9 +131,9 @@ function inspect(doc: Document): SignatureParts {
 }
 
 /** inspectSignature returns the signature parts, or the first rule the document breaks. */
-export function inspectSignature(doc: Document): { ok: true; parts: SignatureParts } | ({ ok: false } & StructureRefusal) {
+export function inspectSignature(doc: Document, root: SignedRoot): { ok: true; parts: SignatureParts } | ({ ok: false } & StructureRefusal) {
   try {
-    return { ok: true, parts: inspect(doc) };
+    return { ok: true, parts: inspect(doc, root) };
   } catch (error) {
     if (!(error instanceof Refused)) throw error;
     return error.detail === undefined ? { ok: false, reason: error.reason } : { ok: false, reason: error.reason, detail: error.detail };

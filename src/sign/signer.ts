@@ -1,6 +1,6 @@
 /**
- * Signing a document XML with the one profile (profile.ts): an enveloped ds:Signature appended
- * as the last child of the root, one Reference URI="" over the whole root, and the signer's
+ * Signing Qujat XML (a document; an applicant's request or login challenge) with the one profile
+ * (profile.ts): an enveloped ds:Signature appended as the last child of the root, one Reference URI="" over the whole root, and the signer's
  * certificate (then any intermediates) in KeyInfo — for display and chain building only.
  *
  * The profile has no choices left, so SignedInfo is a fixed template: the root is canonicalised
@@ -13,8 +13,10 @@ import { createHash, sign as rsaSign, type KeyObject, type X509Certificate } fro
 import type { Element } from '@xmldom/xmldom';
 import { ExclusiveCanonicalization } from 'xml-crypto';
 import { describeCertificate, type CertificateInfo } from './certificates.js';
-import { DocumentShapeError, readDocumentElement } from './document-reader.js';
+import { readDocumentElement } from './document-reader.js';
 import { DSIG_NAMESPACE, ENVELOPED_SIGNATURE, EXC_C14N, RSA_SHA256, SHA256 } from './profile.js';
+import { readRequestElement } from './request-reader.js';
+import { DocumentShapeError } from './strict-reader.js';
 import { decodeXml, parseStrictXml } from './xml-safety.js';
 
 /** SigningKeys is a private key, its certificate and the intermediates up to (not including) the anchor. */
@@ -52,35 +54,53 @@ function canonicalSignedInfo(digest: string): string {
   );
 }
 
-function qujatRoot(xml: string): Element {
-  const decoded = decodeXml(xml, Number.MAX_SAFE_INTEGER);
-  const parsed = decoded.ok ? parseStrictXml(decoded.text) : decoded;
-  if (!parsed.ok) throw new DocumentShapeError(parsed.reason, parsed.detail ?? parsed.reason);
-  const root = parsed.doc.documentElement as Element;
-  readDocumentElement(root);
-  return root;
+/**
+ * EnvelopedSigner signs XML the caller built, after `check` has accepted its root (check throws
+ * DocumentShapeError for any other kind); the profile is the file header's.
+ */
+export type EnvelopedSigner = (xml: string, check: (root: Element) => void) => string;
+
+/** createEnvelopedSigner binds a key and the certificates to put in KeyInfo (signer first). */
+export function createEnvelopedSigner(privateKey: KeyObject, certificates: readonly X509Certificate[]): EnvelopedSigner {
+  const keyInfo =
+    '<ds:KeyInfo><ds:X509Data>' +
+    certificates.map((c) => `<ds:X509Certificate>${c.raw.toString('base64')}</ds:X509Certificate>`).join('') +
+    '</ds:X509Data></ds:KeyInfo>';
+  return (xml, check) => {
+    const decoded = decodeXml(xml, Number.MAX_SAFE_INTEGER);
+    const parsed = decoded.ok ? parseStrictXml(decoded.text) : decoded;
+    if (!parsed.ok) throw new DocumentShapeError(parsed.reason, parsed.detail ?? parsed.reason);
+    const root = parsed.doc.documentElement as Element;
+    check(root);
+    const content = canonicalizer.process(root as unknown as XmlCryptoNode, {});
+    const signedInfo = canonicalSignedInfo(createHash('sha256').update(content, 'utf8').digest('base64'));
+    const signatureValue = rsaSign('sha256', Buffer.from(signedInfo, 'utf8'), privateKey).toString('base64');
+    const signature =
+      `<ds:Signature xmlns:ds="${DSIG_NAMESPACE}">${signedInfo.replace(` xmlns:ds="${DSIG_NAMESPACE}"`, '')}` +
+      `<ds:SignatureValue>${signatureValue}</ds:SignatureValue>${keyInfo}</ds:Signature>`;
+    // The strict parse left nothing but whitespace after the root, so its end tag is the last one.
+    const end = xml.lastIndexOf('</');
+    return `${xml.slice(0, end)}${signature}${xml.slice(end)}`;
+  };
 }
 
 /** createXmlSigner binds signing keys; sign() refuses XML that is not a Qujat document. */
 export function createXmlSigner(keys: SigningKeys): XmlSigner {
-  const keyInfo =
-    '<ds:KeyInfo><ds:X509Data>' +
-    [keys.certificate, ...keys.chain].map((c) => `<ds:X509Certificate>${c.raw.toString('base64')}</ds:X509Certificate>`).join('') +
-    '</ds:X509Data></ds:KeyInfo>';
+  const signEnveloped = createEnvelopedSigner(keys.privateKey, [keys.certificate, ...keys.chain]);
   return {
     development: keys.development,
     certificate: describeCertificate(keys.certificate),
-    sign(xml) {
-      const root = qujatRoot(xml);
-      const content = canonicalizer.process(root as unknown as XmlCryptoNode, {});
-      const signedInfo = canonicalSignedInfo(createHash('sha256').update(content, 'utf8').digest('base64'));
-      const signatureValue = rsaSign('sha256', Buffer.from(signedInfo, 'utf8'), keys.privateKey).toString('base64');
-      const signature =
-        `<ds:Signature xmlns:ds="${DSIG_NAMESPACE}">${signedInfo.replace(` xmlns:ds="${DSIG_NAMESPACE}"`, '')}` +
-        `<ds:SignatureValue>${signatureValue}</ds:SignatureValue>${keyInfo}</ds:Signature>`;
-      // The strict parse left nothing but whitespace after the root, so its end tag is the last one.
-      const end = xml.lastIndexOf('</');
-      return `${xml.slice(0, end)}${signature}${xml.slice(end)}`;
-    },
+    sign: (xml) => signEnveloped(xml, readDocumentElement),
   };
+}
+
+/** PersonKey is a person's own key and certificate, as the national signing application holds them. */
+export interface PersonKey {
+  readonly key: KeyObject;
+  readonly certificate: X509Certificate;
+}
+
+/** signRequestXml signs a request built by buildRequestXml; DocumentShapeError for anything else. */
+export function signRequestXml(xml: string, person: PersonKey): string {
+  return createEnvelopedSigner(person.key, [person.certificate])(xml, readRequestElement);
 }

@@ -1,4 +1,4 @@
-/** Shared fixtures for the sign tests: a document input and a development key directory per test file. */
+/** Shared fixtures for the sign tests: a document input, a development key directory per test file, the attacker's edits. */
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,3 +54,9 @@ export async function developmentKit(verifierOptions: Partial<VerifierOptions> =
     createSignatureVerifier({ ...(await loadTrustMaterial({}, dir)), ...options });
   return { dir, keys, signer, verifier, remove: () => fs.rm(dir, { recursive: true, force: true }) };
 }
+
+const SIGNATURE = /<ds:Signature [\s\S]*<\/ds:Signature>/;
+/** signatureOf cuts the ds:Signature element out of signed XML, for the wrapping attacks. */
+export const signatureOf = (xml: string) => (SIGNATURE.exec(xml) as RegExpExecArray)[0];
+/** withoutSignature is signed XML with its ds:Signature removed. */
+export const withoutSignature = (xml: string) => xml.replace(SIGNATURE, '');

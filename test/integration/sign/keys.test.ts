@@ -1,6 +1,6 @@
 /** Keys: the development CA (idempotent init and revoke), PKCS#12 and PEM production keys, trust loading, the CLI. */
 import { X509Certificate, createPrivateKey } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import forge from 'node-forge';
@@ -11,6 +11,7 @@ import {
   SigningKeyFileMissingError,
   SigningKeyUnreadableError,
   buildDocumentXml,
+  citizenFiles,
   createSignatureVerifier,
   createXmlSigner,
   describeCertificate,
@@ -93,10 +94,26 @@ describe('development keys', () => {
     expect(await initDevelopmentKeys(kit.dir)).toEqual([]);
   });
 
+  test('the revoked citizen is listed in the CRL by init; re-issued, its new serial joins the listed ones', async () => {
+    const revoked = DEVELOPMENT_CITIZENS.find((c) => c.certificate === 'revoked');
+    const files = citizenFiles(kit.dir, revoked?.iin ?? '');
+    const serialOf = async () => describeCertificate(new X509Certificate(await fs.readFile(files.certificate))).serialNumber;
+    const crlText = () => execFileSync('openssl', ['crl', '-in', developmentKeyPaths(kit.dir).crl, '-noout', '-text'], { encoding: 'utf8' });
+    const first = await serialOf();
+    expect(crlText()).toContain(first);
+    await fs.rm(files.certificate);
+    expect(await initDevelopmentKeys(kit.dir)).toEqual([files.certificate, files.key, developmentKeyPaths(kit.dir).crl]);
+    const second = await serialOf();
+    expect(second).not.toBe(first);
+    expect(crlText()).toContain(first);
+    expect(crlText()).toContain(second);
+  });
+
   test('two inits at once make one CA; two revokes at once both land', async () => {
     const dir = path.join(kit.dir, 'concurrent');
     const [first, second] = await Promise.all([initDevelopmentKeys(dir), initDevelopmentKeys(dir)]);
-    expect([first.length, second.length].sort((a, b) => a - b)).toEqual([0, 11]);
+    // CA, provider and seven citizens: a certificate and a key each, and the CRL.
+    expect([first.length, second.length].sort((a, b) => a - b)).toEqual([0, 19]);
     const files = developmentKeyPaths(dir);
     const ca = new X509Certificate(await fs.readFile(files.caCertificate));
     const provider = new X509Certificate(await fs.readFile(files.providerCertificate));

@@ -16,7 +16,7 @@ import {
   type SignatureVerifier,
   type XmlSigner,
 } from '../../../src/sign/index.js';
-import { developmentKit, documentInput } from './fixtures.js';
+import { developmentKit, documentInput, signatureOf, withoutSignature } from './fixtures.js';
 
 let kit: Awaited<ReturnType<typeof developmentKit>>;
 let attacker: Awaited<ReturnType<typeof developmentKit>>;
@@ -33,9 +33,6 @@ afterAll(async () => {
   await Promise.all([kit.remove(), attacker.remove()]);
 });
 
-const SIGNATURE = /<ds:Signature [\s\S]*<\/ds:Signature>/;
-const signatureOf = (xml: string) => (SIGNATURE.exec(xml) as RegExpExecArray)[0];
-const withoutSignature = (xml: string) => xml.replace(SIGNATURE, '');
 
 async function signerFor(certificatePem: string, privateKeyPem: string): Promise<XmlSigner> {
   return createXmlSigner({
