@@ -25,7 +25,15 @@ import {
   readPdfAttachment,
 } from './render/index.js';
 import { createKzCalendar } from './workflow/index.js';
-import { buildDocumentXml, createSignatureVerifier, createXmlSigner, loadSigningKeys, loadTrustMaterial } from './sign/index.js';
+import {
+  buildDocumentXml,
+  createRequestVerifier,
+  createSignatureVerifier,
+  createXmlSigner,
+  loadSigningKeys,
+  loadTrustMaterial,
+  readRequestXml,
+} from './sign/index.js';
 import { apiKeysRepository, createApplicationStore, openDatabase, type ApiKeyRow, type Database } from './store/index.js';
 import {
   createApiKeys,
@@ -173,13 +181,28 @@ function composePeople(config: Config): People {
 }
 
 /**
- * signedRequestsUnavailable: this build has no verifier of applicants' signed requests yet (the
- * sign room's request verifier is on its own branch), so a signed request is refused as
- * unreadable — a 400 — rather than accepted unchecked.
+ * composeSignedRequests: the applicant's EDS check of a signed request. A refused signature still
+ * hands the use case the request as read without trusting it, when it reads at all, so that the
+ * application is stored and rejected (REJECT_EDS) and the applicant told why.
  */
-const signedRequestsUnavailable: SignedRequestCheck = {
-  verify: () => ({ valid: false, reason: 'signed requests are not accepted by this build' }),
-};
+async function composeSignedRequests(config: Config): Promise<SignedRequestCheck> {
+  const verifier = createRequestVerifier(await loadTrustMaterial(config.sign, keysDir(config)));
+  return {
+    verify(xml) {
+      const result = verifier.verify(xml);
+      if (result.valid) return { valid: true, signerIin: result.signerIin, request: result.request };
+      let request: unknown;
+      try {
+        // The reader takes the request as written, so the enveloped signature comes off first.
+        const text = typeof xml === 'string' ? xml : Buffer.from(xml).toString('utf8');
+        request = readRequestXml(text.replace(/<([A-Za-z_][\w.-]*:)?Signature[\s>][\s\S]*<\/\1?Signature>/, ''));
+      } catch {
+        request = undefined;
+      }
+      return { valid: false, reason: result.reason, ...(request === undefined ? {} : { request }) };
+    },
+  };
+}
 
 /** adminKeySha256 is the configured list, or the development key written by `qujat keys init`. */
 function adminKeySha256(config: Config): readonly string[] {
@@ -276,7 +299,7 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     definitions: services,
     providers: loadProviders(path.resolve(root, config.workflow.providersFile)),
     people: composePeople(config),
-    signedRequests: signedRequestsUnavailable,
+    signedRequests: await composeSignedRequests(config),
     kinds: documentKinds,
     prepareDocument: createDocumentPreparer({ ...printing, numbers: registry }),
     texts: translator,
