@@ -4,12 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createLoginThrottle, createOperatorAccounts, createSessions, loadSessionSecret, type OperatorAccounts, type OperatorStore } from './accounts/index.js';
 import { code128Svg, decodeQrCodesInImage, decodeQrRow, encodePrintedQrRow, qrSvg, svgDataUri, verificationUrl } from './barcode/index.js';
-import { documentKinds, REFUSAL_REASONS, SERVICE_IDS, services } from './catalog/index.js';
+import { documentKinds, loadProviders, REFUSAL_REASONS, SERVICE_IDS, services } from './catalog/index.js';
 import type { Config } from './config/index.js';
 import { definedErrorCodes, VALIDATION_RULES, type Language } from './domain/index.js';
 import { createHttpApp } from './http/index.js';
 import { createI18nWorkbench, createTranslator, readLocales, type CodeList, type Translator } from './i18n/index.js';
 import type { Logger } from './log/index.js';
+import { createEmbeddedRegistries, createHttpRegistries } from './population/index.js';
 import { createDocumentRegistry } from './registry/index.js';
 import {
   ChromiumNotFoundError,
@@ -24,9 +25,28 @@ import {
   pagePreparer,
   readPdfAttachment,
 } from './render/index.js';
-import { buildDocumentXml, createSignatureVerifier, createXmlSigner, loadSigningKeys, loadTrustMaterial } from './sign/index.js';
-import { openDatabase, operatorsRepository, type Database, type OperatorRow } from './store/index.js';
 import {
+  buildDocumentXml,
+  createRequestVerifier,
+  createSignatureVerifier,
+  createXmlSigner,
+  loadSigningKeys,
+  loadTrustMaterial,
+  readRequestXml,
+} from './sign/index.js';
+import {
+  apiKeysRepository,
+  createApplicationStore,
+  openDatabase,
+  operatorsRepository,
+  type ApiKeyRow,
+  type Database,
+  type OperatorRow,
+} from './store/index.js';
+import {
+  createApiKeys,
+  createApplications,
+  createDocumentPreparer,
   createIssueDocument,
   createPreviewDocument,
   createVerifyDocument,
@@ -37,11 +57,22 @@ import {
   type IssuedDocuments,
   type PdfReader,
   type SignatureCheck,
+  type ApiKeyStore,
+  type IssuedDocumentRecord,
+  type People,
+  type PrepareDocumentDeps,
+  type SignedRequestCheck,
+  type StoredApiKey,
   VERIFY_OUTCOMES,
 } from './usecases/index.js';
-import { validateForm } from './workflow/index.js';
+import { createKzCalendar, validateForm } from './workflow/index.js';
 
 const systemClock: Clock = { now: () => new Date() };
+
+/** packageVersion goes into the OpenAPI document. */
+function packageVersion(root: string): string {
+  return (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 /** MAX_SIGNED_XML_BYTES bounds what a QR row may inflate to: a document's XML is 5–30 KB. */
 const MAX_SIGNED_XML_BYTES = 1024 * 1024;
@@ -97,8 +128,7 @@ async function openStore(config: Config, logger: Logger): Promise<Database> {
 }
 
 /** issuedDocuments adapts the registry to the use cases' port: each write in its own transaction. */
-function issuedDocuments(db: Database): IssuedDocuments {
-  const registry = createDocumentRegistry(db);
+function issuedDocuments(db: Database, registry = createDocumentRegistry(db)): IssuedDocuments {
   return {
     next: (kind, issuedAt) => registry.next(kind, issuedAt),
     register: (record) => db.transaction((trx) => registry.register(trx, record)),
@@ -158,6 +188,79 @@ function operatorAccounts(db: Database, clock: Clock): OperatorAccounts {
 export async function composeOperators(config: Config, deps: { logger: Logger }) {
   const db = await openStore(config, deps.logger);
   return { translator: composeTexts(config), accounts: operatorAccounts(db, systemClock), stop: () => db.destroy() };
+}
+
+function storedApiKey(row: ApiKeyRow): StoredApiKey {
+  return {
+    keyId: row.id,
+    secretSha256: row.secret_sha256,
+    role: row.role as StoredApiKey['role'],
+    providerId: row.provider_id,
+    iin: row.applicant_iin,
+    label: row.label,
+    createdAt: new Date(row.created_at),
+    revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
+  };
+}
+
+/** apiKeyStore adapts the api_keys table to the use case's port. */
+function apiKeyStore(db: Database): ApiKeyStore {
+  return {
+    add: (key) =>
+      apiKeysRepository.insertApiKey(db.kysely, {
+        id: key.keyId,
+        secret_sha256: key.secretSha256,
+        role: key.role,
+        provider_id: key.providerId,
+        applicant_iin: key.iin,
+        label: key.label,
+        created_at: key.createdAt.toISOString(),
+      }),
+    find: async (id) => {
+      const row = await apiKeysRepository.findApiKey(db.kysely, id);
+      return row ? storedApiKey(row) : null;
+    },
+    list: async () => (await apiKeysRepository.listApiKeys(db.kysely)).map(storedApiKey),
+    revoke: (id, at) => apiKeysRepository.revokeApiKey(db.kysely, id, at.toISOString()),
+  };
+}
+
+/** composeApiKeys opens the store for `qujat keys api-key …` and `qujat keys init`. */
+export async function composeApiKeys(config: Config, deps: { logger: Logger }) {
+  const db = await openStore(config, deps.logger);
+  return { apiKeys: createApiKeys({ store: apiKeyStore(db), clock: systemClock }), stop: () => db.destroy() };
+}
+
+/** composePeople: the person and civil registries, embedded over samples/registry or through the HTTP gateway. */
+function composePeople(config: Config): People {
+  const { persons, civil } = config.population.url
+    ? createHttpRegistries({ baseUrl: config.population.url, timeoutMs: config.population.timeoutMs })
+    : createEmbeddedRegistries({ dir: path.join(config.paths.root, 'samples', 'registry') });
+  return { findPerson: (iin) => persons.findPerson(iin), birthRecord: (iin) => civil.birthRecord(iin) };
+}
+
+/**
+ * composeSignedRequests: the applicant's EDS check of a signed request. A refused signature still
+ * hands the use case the request as read without trusting it, when it reads at all, so that the
+ * application is stored and rejected (REJECT_EDS) and the applicant told why.
+ */
+async function composeSignedRequests(config: Config): Promise<SignedRequestCheck> {
+  const verifier = createRequestVerifier(await loadTrustMaterial(config.sign, keysDir(config)));
+  return {
+    verify(xml) {
+      const result = verifier.verify(xml);
+      if (result.valid) return { valid: true, signerIin: result.signerIin, request: result.request };
+      let request: unknown;
+      try {
+        // The reader takes the request as written, so the enveloped signature comes off first.
+        const text = typeof xml === 'string' ? xml : Buffer.from(xml).toString('utf8');
+        request = readRequestXml(text.replace(/<([A-Za-z_][\w.-]*:)?Signature[\s>][\s\S]*<\/\1?Signature>/, ''));
+      } catch {
+        request = undefined;
+      }
+      return { valid: false, reason: result.reason, ...(request === undefined ? {} : { request }) };
+    },
+  };
 }
 
 /** adminKeySha256 is the configured list, or the development key written by `qujat keys init`. */
@@ -222,10 +325,10 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
   };
   const signatures = await composeSignatureCheck(config);
   const db = await openStore(config, logger);
-  const registry = issuedDocuments(db);
+  const documentRegistry = createDocumentRegistry(db);
+  const registry = issuedDocuments(db, documentRegistry);
 
-  const issueDocument = createIssueDocument({
-    kinds: documentKinds,
+  const printing: Omit<PrepareDocumentDeps, 'numbers'> = {
     texts: translator,
     templates,
     printer,
@@ -245,9 +348,23 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
           producer: 'Qujat',
         }),
     },
-    registry,
     clock,
+  };
+  const issueDocument = createIssueDocument({ ...printing, kinds: documentKinds, registry });
+  const applications = createApplications({
+    store: createApplicationStore<IssuedDocumentRecord>(db, { register: (trx, record) => documentRegistry.register(trx, record) }),
+    clock,
+    calendar: createKzCalendar(),
+    definitions: services,
+    providers: loadProviders(path.resolve(root, config.workflow.providersFile)),
+    people: composePeople(config),
+    signedRequests: await composeSignedRequests(config),
+    kinds: documentKinds,
+    prepareDocument: createDocumentPreparer({ ...printing, numbers: registry }),
+    texts: translator,
+    onError: (event, error) => logger.error(event, { error }),
   });
+  const apiKeys = createApiKeys({ store: apiKeyStore(db), clock });
   const previewDocument = createPreviewDocument({ kinds: documentKinds, templates, printer, clock });
   const verifyDocument = createVerifyDocument({ signatures, barcodes: composeBarcodeReader(), pdfs: pdfReader, registry });
   const workbench = createI18nWorkbench({
@@ -267,6 +384,11 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     registry,
     signatures,
     kinds: documentKinds,
+    services,
+    applications,
+    apiKeys,
+    version: packageVersion(root),
+    publicUrl: config.publicUrl,
     render: pool,
     i18n: { kinds: documentKinds, screens: templates, workbench, previewDocument },
     portal: {
@@ -297,6 +419,8 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     previewDocument,
     verifyDocument,
     registry,
+    applications,
+    apiKeys,
     chromium,
     db,
     stop: async () => {

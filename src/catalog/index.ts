@@ -49,3 +49,4 @@ export { unemployedCertificateService, UnemployedCertificateForm } from './unemp
 export { disabledChildrenHomeEducationService, DisabledChildrenHomeEducationForm } from './disabled-children-home-education/index.js';
 export { preschoolQueueService, PreschoolQueueForm, PRESCHOOL_AGE_LIMIT } from './preschool-queue/index.js';
 export { checkCatalog, type CatalogProblem, type CatalogCheckInput } from './check.js';
+export { loadProviders, parseProviders, Provider, Providers, PreschoolOrganisation } from './providers.js';

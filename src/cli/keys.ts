@@ -3,6 +3,7 @@
  *   init                 create what is missing (CA, provider certificate, test citizens, CRL); idempotent
  *   ca --out <file.pem>  export the CA certificate, for verifiers and `xmlsec1 --trusted-pem`
  *   revoke <serial>      list a certificate (hex serial) in the CRL and re-sign it; idempotent
+ *   api-key …            API keys with roles (cli/api-keys.ts)
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -11,7 +12,10 @@ import { ADMIN_KEY_FILE } from '../compose.js';
 import { parseArgs } from 'node:util';
 import { AppError } from '../domain/index.js';
 import { createTranslator, readLocales } from '../i18n/index.js';
-import { exportDevelopmentCa, initDevelopmentKeys, revokeDevelopmentCertificate } from '../sign/index.js';
+import { loadProviders } from '../catalog/index.js';
+import type { Config } from '../config/index.js';
+import { DEVELOPMENT_CITIZENS, exportDevelopmentCa, initDevelopmentKeys, revokeDevelopmentCertificate } from '../sign/index.js';
+import { API_KEY_USAGE, apiKey, ensureDevelopmentApiKeys } from './api-keys.js';
 import { PROJECT_ROOT, configFromEnvironment, describeError } from './environment.js';
 
 /**
@@ -25,14 +29,24 @@ function ensureAdminKey(keysDir: string): string[] {
   return [file];
 }
 
-export const KEYS_USAGE = `qujat keys init | qujat keys ca --out <file.pem> | qujat keys revoke <serial>`;
+export const KEYS_USAGE = `qujat keys init | qujat keys ca --out <file.pem> | qujat keys revoke <serial>
+  ${API_KEY_USAGE}`;
 
-async function run(verb: string | undefined, args: string[], keysDir: string): Promise<number> {
+async function run(verb: string | undefined, args: string[], config: Config): Promise<number> {
+  const keysDir = path.join(config.paths.data, 'keys');
+  if (verb === 'api-key') return apiKey(args, config);
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' } } });
   switch (verb) {
     case 'init': {
       if (positionals.length > 0 || values.out) break;
-      const written = [...(await initDevelopmentKeys(keysDir)), ...ensureAdminKey(keysDir)];
+      const written = [
+        ...(await initDevelopmentKeys(keysDir)),
+        ...ensureAdminKey(keysDir),
+        ...(await ensureDevelopmentApiKeys(config, {
+          providerIds: loadProviders(path.resolve(config.paths.root, config.workflow.providersFile)).map((p) => p.id),
+          applicantIin: DEVELOPMENT_CITIZENS[0].iin,
+        })),
+      ];
       process.stdout.write(
         written.length === 0
           ? `development keys in ${keysDir}: complete, nothing written\n`
@@ -63,7 +77,7 @@ export async function keys(args: string[], env: NodeJS.ProcessEnv): Promise<numb
   const config = configFromEnvironment(env);
   const [verb, ...rest] = args;
   try {
-    return await run(verb, rest, path.join(config.paths.data, 'keys'));
+    return await run(verb, rest, config);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     process.stderr.write(`${describeError(createTranslator(readLocales(path.join(PROJECT_ROOT, 'locales'))), error)}\n`);

@@ -19,12 +19,14 @@ export async function serve(args: string[], env: NodeJS.ProcessEnv): Promise<num
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
   logger.info('http.listening', { url: `http://${config.http.host}:${port}`, chromium: service.chromium.found });
+  const stopScheduler = service.applications.startScheduler({ intervalMs: config.workflow.schedulerIntervalSeconds * 1000 });
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });
   logger.info('http.stopping', {});
+  await stopScheduler();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeAllConnections();
   await service.stop();

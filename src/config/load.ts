@@ -36,6 +36,10 @@ export const ENVIRONMENT = [
   { names: ['QUJAT_UPLOAD_MAX_TOTAL_BYTES'], field: 'screens.uploadMaxTotalBytes', help: 'largest total of one application\'s attachments', default: '20971520' },
   { names: ['QUJAT_UPLOAD_MAX_FILES'], field: 'screens.uploadMaxFiles', help: 'most attachments per application', default: '10' },
   { names: ['QUJAT_SESSION_IDLE_MINUTES'], field: 'screens.sessionIdleMinutes', help: 'a screen session ends after this long without a request', default: '30' },
+  { names: ['QUJAT_PROVIDERS_FILE'], field: 'workflow.providersFile', help: 'JSON file of the service providers and their preschool organisations', default: 'samples/providers.json' },
+  { names: ['QUJAT_SCHEDULER_INTERVAL_SECONDS'], field: 'workflow.schedulerIntervalSeconds', help: 'seconds between two runs of the deadline scheduler in `qujat serve`', default: '60' },
+  { names: ['QUJAT_REGISTRY_URL'], field: 'population.url', help: 'base URL of the HTTP gateway to the person (ГБД ФЛ) and civil (ЗАГС) registries', default: '(embedded samples/registry)' },
+  { names: ['QUJAT_REGISTRY_TIMEOUT_MS'], field: 'population.timeoutMs', help: 'longest wait for the registry gateway', default: '5000' },
 ] as const;
 
 function setPath(target: Record<string, unknown>, dotted: string, value: string): void {

@@ -67,6 +67,18 @@ export const ConfigSchema = z.strictObject({
       sessionIdleMinutes: int(1, 24 * 60).default(30),
     })
     .prefault({}),
+  workflow: z
+    .strictObject({
+      /** providersFile: the providers (and their preschool organisations) applications go to; relative to the project. */
+      providersFile: z.string().min(1).default('samples/providers.json'),
+      /** schedulerIntervalSeconds: how often `qujat serve` looks for overdue applications and expired referrals. */
+      schedulerIntervalSeconds: int(1, 86_400).default(60),
+    })
+    .prefault({}),
+  // Unset url: the embedded registries over samples/registry; set: the HTTP gateway to ГБД ФЛ and ЗАГС.
+  population: z
+    .strictObject({ url: z.url().optional(), timeoutMs: int(100, 120_000).default(5000) })
+    .prefault({}),
 });
 
 /** Config is the parsed, frozen configuration. */

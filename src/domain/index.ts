@@ -7,3 +7,4 @@ export * from './official-date.js';
 export * from './schema-types.js';
 export * from './russian-names.js';
 export * from './service-definition.js';
+export * from './application-record.js';

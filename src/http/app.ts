@@ -1,16 +1,24 @@
 /** The Express app factory: middleware, routes, errors. Only http/ knows Express. */
 import express, { type Express } from 'express';
-import type { DocumentKind } from '../domain/index.js';
+import type { AnyServiceDefinition, DocumentKind } from '../domain/index.js';
 import type { Translator } from '../i18n/index.js';
 import type { Logger } from '../log/index.js';
-import type { IssueDocument, IssuedDocuments, SignatureCheck, VerifyDocument } from '../usecases/index.js';
+import type { Applications, IssueDocument, IssuedDocuments, SignatureCheck, VerifyDocument } from '../usecases/index.js';
+import { createApi } from './api.js';
 import { errorHandler, RouteNotFoundError } from './errors.js';
 import { adminKey } from './middleware/admin-key.js';
+import { apiKeyAccess, type KeyAuthenticator } from './middleware/authenticate.js';
 import { requestContext } from './middleware/request-context.js';
+import { openApiDocument } from './openapi.js';
+import { applicationsRoutes } from './routes/applications.js';
 import { documentKindsRoutes } from './routes/document-kinds.js';
 import { documentsRoutes } from './routes/documents.js';
 import { healthRoutes, type RenderHealth } from './routes/health.js';
 import { i18nRoutes, type I18nRoutesDeps } from './routes/i18n.js';
+import { notificationsRoutes } from './routes/notifications.js';
+import { qualityRoutes } from './routes/quality.js';
+import { queueRoutes } from './routes/queue.js';
+import { servicesRoutes } from './routes/services.js';
 import { verifyApiRoutes } from './routes/verify-api.js';
 import { verifyPageRoutes } from './routes/verify-pages.js';
 import { screenAppRoutes, type ScreenAppsDeps } from './screens/apps.js';
@@ -28,10 +36,48 @@ export interface HttpAppDeps {
   readonly signatures: SignatureCheck;
   readonly render: RenderHealth;
   readonly kinds: readonly DocumentKind[];
+  readonly services: readonly AnyServiceDefinition[];
+  readonly applications: Applications;
+  readonly apiKeys: KeyAuthenticator;
+  /** version and publicUrl go into the OpenAPI document. */
+  readonly version: string;
+  readonly publicUrl: string;
   /** i18n: the translators' preview at /i18n (left out when absent). */
   readonly i18n?: I18nRoutesDeps;
   /** The citizen portal and the operator workstation (left out when absent). */
   readonly portal?: ScreenAppsDeps;
+}
+
+/** v1Routes registers every /v1 route through one table, which also writes /v1/openapi.json. */
+function v1Routes(deps: HttpAppDeps) {
+  const api = createApi({ admin: adminKey(deps.config.adminKeySha256), key: apiKeyAccess(deps.apiKeys) });
+  const { applications, services, translator } = deps;
+  documentsRoutes(api, { issueDocument: deps.issueDocument, registry: deps.registry });
+  documentKindsRoutes(api, { kinds: deps.kinds, translator });
+  verifyApiRoutes(api, { verifyDocument: deps.verifyDocument, translator });
+  servicesRoutes(api, { services, translator });
+  applicationsRoutes(api, { applications, services, xmlLimit: deps.config.bodyLimit });
+  notificationsRoutes(api, { applications });
+  queueRoutes(api, { applications });
+  qualityRoutes(api, { applications, serviceIds: services.map((s) => s.id) });
+  let document: object | null = null;
+  api.route(
+    {
+      method: 'get',
+      path: '/v1/openapi.json',
+      operationId: 'openApi',
+      tag: 'meta',
+      summary: 'This document: OpenAPI 3.1 of every /v1 route',
+      access: { kind: 'public' },
+      responses: { '200': { description: 'the OpenAPI document', content: { 'application/json': { type: 'object' } } } },
+    },
+    (_req, res) => {
+      // Built on first request, when every route, this one included, is in the table.
+      document ??= openApiDocument(api.specs(), { version: deps.version, serverUrl: deps.publicUrl });
+      res.json(document);
+    },
+  );
+  return api.router;
 }
 
 /** createHttpApp wires the routes over the use cases it is given. */
@@ -43,9 +89,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.use(express.json({ limit: deps.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
   app.use(healthRoutes({ render: deps.render }));
   app.use(assetRoutes({ root: deps.root }));
-  app.use(documentsRoutes({ issueDocument: deps.issueDocument, registry: deps.registry, authorizeAdmin: adminKey(deps.config.adminKeySha256) }));
-  app.use(documentKindsRoutes({ kinds: deps.kinds, translator: deps.translator }));
-  app.use(verifyApiRoutes({ verifyDocument: deps.verifyDocument, translator: deps.translator }));
+  app.use(v1Routes(deps));
   app.use(
     verifyPageRoutes({
       verifyDocument: deps.verifyDocument,

@@ -108,6 +108,7 @@ function toAppError(error: unknown): AppError {
 export function sendError(res: Response, translator: Translator, error: AppError, retryAfterSeconds: number): void {
   const status = statusOf(error);
   if (status === 503) res.setHeader('Retry-After', String(retryAfterSeconds));
+  if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="qujat"');
   res.status(status).json(errorBody(translator, error, String(res.locals.requestId ?? '')));
 }
 

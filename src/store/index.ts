@@ -7,3 +7,6 @@ export * as documentsRepository from './documents.repository.js';
 export type { DocumentRow, Executor, NewDocumentRow, StatusChange } from './documents.repository.js';
 export * as operatorsRepository from './operators.repository.js';
 export type { NewOperatorRow, OperatorRow } from './operators.repository.js';
+export { createApplicationStore } from './application-store.js';
+export * as apiKeysRepository from './api-keys.repository.js';
+export type { ApiKeyRow } from './api-keys.repository.js';

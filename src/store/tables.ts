@@ -59,10 +59,145 @@ export interface OperatorsTable {
   created_at: string;
 }
 
+/** ApplicationsTable: one row per application; JSON form as text; `version` for optimistic locking. */
+export interface ApplicationsTable {
+  number: string;
+  service_id: string;
+  channel: string;
+  provider_id: string;
+  applicant_iin: string;
+  applicant_name: string;
+  language: string;
+  form: string;
+  state: string;
+  status: string;
+  terminal: string | null;
+  assignee: string | null;
+  received_at: string;
+  registered_at: string | null;
+  state_entered_at: string;
+  deadline: string | null;
+  due_key: string;
+  breach_recorded_at: string | null;
+  version: number;
+}
+
+/** CountersTable: the last value handed out per series (application, journal), provider and year. */
+export interface CountersTable {
+  series: string;
+  scope: string;
+  year: number;
+  last_value: number;
+}
+
+export interface ApplicationHistoryTable {
+  number: string;
+  seq: number;
+  at: string;
+  actor_id: string;
+  role: string;
+  action: string;
+  from_state: string;
+  to_state: string;
+  comment: string | null;
+  reason: string | null;
+}
+
+export interface ApplicationAttachmentsTable {
+  number: string;
+  id: number;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+export interface ApplicationDocumentsTable {
+  document_number: string;
+  application_number: string;
+  kind: string;
+  outcome: string;
+  language: string;
+  issued_at: string;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  recipient: string;
+  application_number: string;
+  kind: string;
+  text_kk: string;
+  text_ru: string;
+  at: string;
+}
+
+export interface IdempotencyRecordsTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  result: string;
+  at: string;
+}
+
+export interface QueueEntriesTable {
+  application_number: string;
+  provider_id: string;
+  journal_year: number;
+  journal_number: number;
+  journal_date: string;
+  child_iin: string;
+  birth_date: string;
+  preferred: string;
+  status: string;
+  referral_organisation: string | null;
+  referral_age: number | null;
+  referral_issued_at: string | null;
+  referral_valid_until: string | null;
+}
+
+export interface FreePlacesTable {
+  provider_id: string;
+  organisation_id: string;
+  age_years: number;
+  free: number;
+}
+
+export interface QuestionnaireAnswersTable {
+  application_number: string;
+  service_id: string;
+  quality: string;
+  accessibility: string;
+  answered_at: string;
+}
+
+/** ApiKeysTable: one row per API key; `secret_sha256` is the hex SHA-256 of the key's secret. */
+export interface ApiKeysTable {
+  id: string;
+  secret_sha256: string;
+  role: string;
+  provider_id: string | null;
+  applicant_iin: string | null;
+  label: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 /** Tables is the whole schema after the last migration. */
 export interface Tables {
   issued_documents: IssuedDocumentsTable;
   issued_document_files: IssuedDocumentFilesTable;
   document_counters: DocumentCountersTable;
   operators: OperatorsTable;
+  applications: ApplicationsTable;
+  counters: CountersTable;
+  application_history: ApplicationHistoryTable;
+  application_attachments: ApplicationAttachmentsTable;
+  application_documents: ApplicationDocumentsTable;
+  notifications: NotificationsTable;
+  idempotency_records: IdempotencyRecordsTable;
+  queue_entries: QueueEntriesTable;
+  free_places: FreePlacesTable;
+  questionnaire_answers: QuestionnaireAnswersTable;
+  api_keys: ApiKeysTable;
 }

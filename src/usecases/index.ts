@@ -1,7 +1,21 @@
 /** usecases: what Qujat does, each a factory over the ports it needs. */
 export * from './ports.js';
 export { contentFields, type ContentField } from './document-content.js';
-export { createIssueDocument, createPreviewDocument, PREVIEW_NUMBER, type IssueDocument, type IssueResult, type PreviewDocument } from './issue-document.js';
+export {
+  createDocumentPreparer,
+  createIssueDocument,
+  createPreviewDocument,
+  PREVIEW_NUMBER,
+  type IssueDocument,
+  type IssueResult,
+  type PrepareDocument,
+  type PrepareDocumentDeps,
+  type PreparedDocument,
+  type PreviewDocument,
+} from './issue-document.js';
 export { createRequestPreparer, documentView, DocumentRequest, type PreparedRequest, type DocumentBarcodes } from './document-request.js';
 export { createVerifyDocument, sniffSource, MAX_VERIFY_BYTES, VERIFY_OUTCOMES, type Verdict, type VerifyDocument, type VerifySource, type RegistryStatus } from './verify-document.js';
 export { verdictReport, reasonText, reasonTexts } from './verdict-report.js';
+export * from './applications/index.js';
+export { createApiKeys, ApiKeyScopeError, ApiKeyNotFoundError, type ApiKeys, type ApiKeyIdentity, type ApiKeyStore, type StoredApiKey, type NewApiKey } from './api-keys.js';
+export * from './applications/types.js';

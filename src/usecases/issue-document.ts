@@ -7,12 +7,13 @@
 import { randomBytes } from 'node:crypto';
 import { defineError, isoDateTimeInAlmaty, LANGUAGES, type DocumentKind, type Language, type OutputLanguage } from '../domain/index.js';
 import { contentFields } from './document-content.js';
-import { createRequestPreparer, documentView } from './document-request.js';
+import { createRequestPreparer, documentView, type PreparedRequest } from './document-request.js';
 import type {
   Barcodes,
   Clock,
   DocumentSigner,
   DocumentTemplates,
+  IssuedDocumentRecord,
   IssuedDocuments,
   PdfFinisher,
   PdfPrinter,
@@ -50,12 +51,24 @@ export interface IssueDocumentDeps {
   readonly clock: Clock;
 }
 
-/** createIssueDocument builds the use case from its ports. */
-export function createIssueDocument(deps: IssueDocumentDeps) {
-  const prepare = createRequestPreparer(deps.kinds);
+/** PrepareDocumentDeps: issuing without registering; `numbers` reserves the number. */
+export type PrepareDocumentDeps = Omit<IssueDocumentDeps, 'kinds' | 'registry'> & {
+  readonly numbers: Pick<IssuedDocuments, 'next'>;
+};
 
-  return async function issueDocument(input: unknown): Promise<IssueResult> {
-    const request = prepare(input);
+/** PreparedDocument: signed and printed, ready to be registered in the caller's transaction. */
+export interface PreparedDocument {
+  readonly record: IssuedDocumentRecord;
+  readonly result: IssueResult;
+}
+
+/**
+ * createDocumentPreparer: the first half of issuing — reserve the number, sign, print, finish.
+ * The caller registers `record` (alone, or in the transaction of the transition that issues it);
+ * a document prepared and never registered leaves a gap in the numbers and nothing else.
+ */
+export function createDocumentPreparer(deps: PrepareDocumentDeps) {
+  return async function prepareDocument(request: PreparedRequest): Promise<PreparedDocument> {
     const { kind, lang, data } = request;
     const issuedAt = deps.clock.now();
     const parties = kind.parties(data);
@@ -63,7 +76,7 @@ export function createIssueDocument(deps: IssueDocumentDeps) {
       throw new IssuerNotSignerError({ bin: parties.issuer.bin, signerBin: deps.signer.issuerBin });
     }
     const title = (language: Language) => deps.texts.t(language, kind.titleKey);
-    const number = await deps.registry.next(kind.id, issuedAt);
+    const number = await deps.numbers.next(kind.id, issuedAt);
     const signed = deps.signer.sign({
       number,
       kind: kind.id,
@@ -95,29 +108,46 @@ export function createIssueDocument(deps: IssueDocumentDeps) {
     const printed = await deps.printer.print(html);
     const documentTitle = (lang === 'kk+ru' ? LANGUAGES : [lang as Language]).map(title).join(' / ');
     const pdf = await deps.finisher.finish(printed.bytes, { xml: signed.xml, title: documentTitle, language: lang, creationDate: issuedAt });
-    await deps.registry.register({
-      number,
-      kind: kind.id,
-      language: lang,
-      issuedAt,
-      issuer: parties.issuer,
-      applicant: { iin: parties.applicant.iin, name: parties.applicant.fullName },
-      xml: signed.xml,
-      pdf,
-      verificationToken: token,
-    });
     return {
-      number,
-      kind: kind.id,
-      language: lang,
-      issuedAt: isoDateTimeInAlmaty(issuedAt),
-      pages: printed.pages,
-      bytes: pdf.byteLength,
-      verifyUrl,
-      development: signed.development,
-      pdf,
-      xml: signed.xml,
+      record: {
+        number,
+        kind: kind.id,
+        language: lang,
+        issuedAt,
+        issuer: parties.issuer,
+        applicant: { iin: parties.applicant.iin, name: parties.applicant.fullName },
+        xml: signed.xml,
+        pdf,
+        verificationToken: token,
+      },
+      result: {
+        number,
+        kind: kind.id,
+        language: lang,
+        issuedAt: isoDateTimeInAlmaty(issuedAt),
+        pages: printed.pages,
+        bytes: pdf.byteLength,
+        verifyUrl,
+        development: signed.development,
+        pdf,
+        xml: signed.xml,
+      },
     };
+  };
+}
+
+/** PrepareDocument is the first half of issuing. */
+export type PrepareDocument = ReturnType<typeof createDocumentPreparer>;
+
+/** createIssueDocument builds the use case from its ports: prepare, then register on its own. */
+export function createIssueDocument(deps: IssueDocumentDeps) {
+  const parse = createRequestPreparer(deps.kinds);
+  const prepareDocument = createDocumentPreparer({ ...deps, numbers: deps.registry });
+
+  return async function issueDocument(input: unknown): Promise<IssueResult> {
+    const prepared = await prepareDocument(parse(input));
+    await deps.registry.register(prepared.record);
+    return prepared.result;
   };
 }
 

@@ -14,7 +14,8 @@ export interface DocumentTemplates {
 
 /** Texts gives the strict kk/ru text of a key. */
 export interface Texts {
-  t(language: Language, key: string): string;
+  /** t: the text of a key; `{{name}}` placeholders take `params`. */
+  t(language: Language, key: string, params?: Readonly<Record<string, string | number>>): string;
   has(language: Language, key: string): boolean;
 }
 
@@ -131,4 +132,19 @@ export interface BarcodeReader {
 export interface PdfReader {
   attachment(pdf: Uint8Array): Promise<Uint8Array | null>;
   qrPayloads(pdf: Uint8Array): Promise<readonly string[]>;
+}
+
+/**
+ * SignedRequestCheck verifies an application request signed with the applicant's EDS: signature,
+ * certificate validity and revocation. `request` is the signed SubmitRequest-shaped content,
+ * still to be validated; `signerIin` is the IIN in the signing certificate. When the check fails,
+ * `request` is the content as read without trusting it, when it could be read at all: the
+ * application is then stored and rejected (REJECT_EDS) so that the applicant is told.
+ */
+export interface SignedRequestCheck {
+  verify(
+    xml: Uint8Array,
+  ):
+    | { readonly valid: true; readonly signerIin: string; readonly request: unknown }
+    | { readonly valid: false; readonly reason: string; readonly request?: unknown };
 }

@@ -1,10 +1,10 @@
 /** GET /v1/document-kinds: every kind Qujat prints, its names in kk and ru, and its input's JSON Schema. */
-import { Router } from 'express';
 import { z } from 'zod';
 import type { DocumentKind } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
+import type { Api } from '../api.js';
 
-export function documentKindsRoutes(deps: { kinds: readonly DocumentKind[]; translator: Translator }): Router {
+export function documentKindsRoutes(api: Api, deps: { kinds: readonly DocumentKind[]; translator: Translator }): void {
   // The list never changes while the process runs, so it is built once.
   const body = {
     kinds: deps.kinds.map((kind) => ({
@@ -14,9 +14,18 @@ export function documentKindsRoutes(deps: { kinds: readonly DocumentKind[]; tran
       schema: z.toJSONSchema(kind.schema, { io: 'input', unrepresentable: 'any' }),
     })),
   };
-  const router = Router();
-  router.get('/v1/document-kinds', (_req, res) => {
-    res.json(body);
-  });
-  return router;
+  api.route(
+    {
+      method: 'get',
+      path: '/v1/document-kinds',
+      operationId: 'listDocumentKinds',
+      tag: 'documents',
+      summary: 'The document kinds, their kk/ru names and the JSON Schema of their data',
+      access: { kind: 'public' },
+      responses: { '200': { description: 'the kinds', content: { 'application/json': { type: 'object', properties: { kinds: { type: 'array' } } } } } },
+    },
+    (_req, res) => {
+      res.json(body);
+    },
+  );
 }

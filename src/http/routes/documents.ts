@@ -2,11 +2,11 @@
  * Documents: issue (`POST /v1/documents`), read back (metadata, `.pdf`, `.xml`) and revoke.
  * Issuing answers a PDF by default and the metadata with `Accept: application/json`.
  */
-import { Router, type Response } from 'express';
+import type { Response } from 'express';
 import { defineError, DocumentNotFoundError, InvalidDocumentNumberError } from '../../domain/index.js';
-import type { IssueDocument, IssuedDocuments, RegisteredDocument } from '../../usecases/index.js';
+import { DocumentRequest, type IssueDocument, type IssuedDocuments, type RegisteredDocument } from '../../usecases/index.js';
+import type { Api, RouteSpec } from '../api.js';
 import { UnsupportedMediaTypeError } from '../errors.js';
-import type { Authorize } from '../middleware/admin-key.js';
 
 export const RevokeReasonRequiredError = defineError('REVOKE_REASON_REQUIRED', 'invalid');
 
@@ -41,10 +41,22 @@ function documentNumberOf(text: string): string {
   return text;
 }
 
-export function documentsRoutes(deps: { issueDocument: IssueDocument; registry: IssuedDocuments; authorizeAdmin: Authorize }): Router {
-  const router = Router();
+const PDF = { type: 'string', format: 'binary' };
+const METADATA = { type: 'object', description: 'the registry entry: number, kind, language, issuedAt, issuer, hashes, status' };
+const NUMBER = { number: 'document number, 12 digits' };
 
-  router.post('/v1/documents', async (req, res) => {
+export function documentsRoutes(api: Api, deps: { issueDocument: IssueDocument; registry: IssuedDocuments }): void {
+  const issue = {
+    method: 'post',
+    path: '/v1/documents',
+    operationId: 'issueDocument',
+    tag: 'documents',
+    summary: 'Issue a signed document: the PDF, or its metadata with Accept: application/json',
+    access: { kind: 'public' },
+    body: { 'application/json': DocumentRequest },
+    responses: { '201': { description: 'issued', content: { 'application/pdf': PDF, 'application/json': METADATA } } },
+  } satisfies RouteSpec;
+  api.route(issue, async (req, res) => {
     if (!req.is('application/json')) throw new UnsupportedMediaTypeError({ contentType: req.get('content-type') ?? '' });
     const document = await deps.issueDocument(req.body);
     res.setHeader('X-Document-Number', document.number);
@@ -58,7 +70,17 @@ export function documentsRoutes(deps: { issueDocument: IssueDocument; registry: 
     sendBytes(res, 'application/pdf', document.pdf, `${document.number}.pdf`);
   });
 
-  router.get('/v1/documents/:file', async (req, res) => {
+  const read = {
+    method: 'get',
+    path: '/v1/documents/{file}',
+    operationId: 'getDocument',
+    tag: 'documents',
+    summary: 'A registered document: its metadata ({number}), its PDF ({number}.pdf) or its signed XML ({number}.xml)',
+    access: { kind: 'public' },
+    params: { file: 'the number, optionally followed by .pdf or .xml' },
+    responses: { '200': { description: 'the document', content: { 'application/json': METADATA, 'application/pdf': PDF, 'application/xml': { type: 'string' } } } },
+  } satisfies RouteSpec;
+  api.route(read, async (req, res) => {
     const match = /^([^.]*)(\.pdf|\.xml)?$/.exec(String(req.params.file ?? ''));
     const number = documentNumberOf(match?.[1] ?? '');
     const extension = match?.[2];
@@ -69,7 +91,18 @@ export function documentsRoutes(deps: { issueDocument: IssueDocument; registry: 
     res.json(registeredJson(document));
   });
 
-  router.post('/v1/documents/:number/revoke', deps.authorizeAdmin, async (req, res) => {
+  const revoke = {
+    method: 'post',
+    path: '/v1/documents/{number}/revoke',
+    operationId: 'revokeDocument',
+    tag: 'documents',
+    summary: 'Revoke a document, with a reason',
+    access: { kind: 'admin' },
+    params: NUMBER,
+    body: { 'application/json': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', maxLength: 1000 } } } },
+    responses: { '200': { description: 'the revoked entry', content: { 'application/json': METADATA } } },
+  } satisfies RouteSpec;
+  api.route(revoke, async (req, res) => {
     const number = documentNumberOf(String(req.params.number ?? ''));
     const body: unknown = req.body;
     const reason = typeof body === 'object' && body !== null ? (body as { reason?: unknown }).reason : undefined;
@@ -77,6 +110,4 @@ export function documentsRoutes(deps: { issueDocument: IssueDocument; registry: 
     const document = await deps.registry.revoke(number, { reason: reason.trim(), at: new Date(), by: String(res.locals.principal ?? 'admin') });
     res.json(registeredJson(document));
   });
-
-  return router;
 }

@@ -1,0 +1,157 @@
+/**
+ * What every application use case shares: the dependencies, who may see what, and the lookups of
+ * definitions and providers.
+ */
+import { createHash } from 'node:crypto';
+import type {
+  AnyServiceDefinition,
+  ApplicationRecord,
+  DocumentKind,
+  LocalizedText,
+  WorkflowApplication,
+} from '../../domain/index.js';
+import type { WorkingCalendar } from '../../workflow/index.js';
+import type { PrepareDocument } from '../issue-document.js';
+import type { Clock, IssuedDocumentRecord, SignedRequestCheck, Texts } from '../ports.js';
+import { ApplicationNotFoundError, ProviderNotFoundError, ProviderNotOwnError, ProviderRequiredError, UnknownServiceError } from './errors.js';
+import type { ApplicationStore } from './ports.js';
+import type { Principal } from './types.js';
+
+/** ProviderInfo: what the use cases need of a provider (the catalogue's Provider fits). */
+export interface ProviderInfo {
+  readonly id: string;
+  readonly code: string;
+  readonly bin: string;
+  readonly name: LocalizedText;
+  readonly address: LocalizedText;
+  readonly head: string;
+  readonly specialist: string;
+  readonly services: readonly string[];
+  readonly organisations: readonly {
+    readonly id: string;
+    readonly number: string;
+    readonly name?: LocalizedText | undefined;
+    readonly locality: LocalizedText;
+    readonly address: LocalizedText;
+  }[];
+}
+
+/** PersonInfo: what the person registry tells the use cases (population's Person fits). */
+export interface PersonInfo {
+  readonly iin: string;
+  readonly birthDate: string;
+  readonly address: LocalizedText;
+}
+
+/** People: ГБД ФЛ and ЗАГС as the use cases ask them; a missing person throws PERSON_NOT_FOUND. */
+export interface People {
+  findPerson(iin: string): Promise<PersonInfo>;
+  birthRecord(childIin: string): Promise<{ readonly motherIin: string | null; readonly fatherIin: string | null }>;
+}
+
+export interface ApplicationsDeps {
+  readonly store: ApplicationStore<IssuedDocumentRecord>;
+  readonly clock: Clock;
+  readonly calendar: WorkingCalendar;
+  readonly definitions: readonly AnyServiceDefinition[];
+  readonly providers: readonly ProviderInfo[];
+  readonly people: People;
+  readonly signedRequests: SignedRequestCheck;
+  readonly kinds: readonly DocumentKind[];
+  readonly prepareDocument: PrepareDocument;
+  readonly texts: Texts;
+  /** onError hears what the scheduler could not do (it retries on the next tick). */
+  readonly onError?: (event: string, error: unknown) => void;
+}
+
+/** SYSTEM_PRINCIPAL: the automatic intake checks and the scheduler. */
+export const SYSTEM_PRINCIPAL: Principal = { id: 'system', role: 'SYSTEM' };
+
+export const STAFF_ROLES = ['CON_OPERATOR', 'PROVIDER_EMPLOYEE', 'PROVIDER_HEAD'] as const;
+
+export function createLookups(deps: ApplicationsDeps) {
+  const definitions = new Map(deps.definitions.map((d) => [d.id, d]));
+  const providers = new Map(deps.providers.map((p) => [p.id, p]));
+  return {
+    definition(serviceId: string): AnyServiceDefinition {
+      const definition = definitions.get(serviceId);
+      if (!definition) throw new UnknownServiceError({ serviceId });
+      return definition;
+    },
+    provider(providerId: string): ProviderInfo {
+      const provider = providers.get(providerId);
+      if (!provider) throw new ProviderNotFoundError({ providerId, serviceId: '' });
+      return provider;
+    },
+    /** providerFor: the named provider of the service, or the only one that offers it. */
+    providerFor(serviceId: string, providerId: string | undefined): ProviderInfo {
+      const offering = deps.providers.filter((p) => p.services.includes(serviceId));
+      if (providerId === undefined) {
+        if (offering.length === 1 && offering[0]) return offering[0];
+        if (offering.length === 0) throw new ProviderNotFoundError({ providerId: '', serviceId });
+        throw new ProviderRequiredError({ serviceId });
+      }
+      const provider = offering.find((p) => p.id === providerId);
+      if (!provider) throw new ProviderNotFoundError({ providerId, serviceId });
+      return provider;
+    },
+    escalations: deps.definitions.flatMap((d) =>
+      Object.entries(d.states)
+        .filter(([, state]) => state.onDeadline?.action !== undefined)
+        .map(([state]) => ({ serviceId: d.id, state })),
+    ),
+  };
+}
+
+export type Lookups = ReturnType<typeof createLookups>;
+
+/** maySee: SYSTEM sees all; an applicant their own; staff bound to a provider only its applications. */
+export function maySee(principal: Principal, record: ApplicationRecord): boolean {
+  if (principal.role === 'SYSTEM') return true;
+  if (principal.role === 'APPLICANT') return principal.iin !== undefined && principal.iin === record.applicant.iin;
+  return principal.providerId === undefined || principal.providerId === record.providerId;
+}
+
+/** visible returns the record when the principal may see it, and otherwise says it does not exist. */
+export function visible(principal: Principal, record: ApplicationRecord | null, number: string): ApplicationRecord {
+  if (!record || !maySee(principal, record)) throw new ApplicationNotFoundError({ number });
+  return record;
+}
+
+/** ownProvider: staff bound to a provider act only for it. */
+export function ownProvider(principal: Principal, providerId: string): void {
+  if (principal.role === 'SYSTEM') return;
+  if (principal.role === 'APPLICANT' || (principal.providerId !== undefined && principal.providerId !== providerId)) {
+    throw new ProviderNotOwnError({ providerId });
+  }
+}
+
+/** toWorkflow: the engine's view of a stored application. */
+export function toWorkflow(record: ApplicationRecord): WorkflowApplication<unknown> {
+  return {
+    number: record.number,
+    serviceId: record.serviceId,
+    channel: record.channel,
+    providerId: record.providerId,
+    applicant: record.applicant,
+    form: record.form,
+    state: record.state,
+    receivedAt: record.receivedAt,
+    stateEnteredAt: record.stateEnteredAt,
+    deadline: record.deadline,
+    breachRecordedAt: record.breachRecordedAt,
+  };
+}
+
+/** scopeOf: idempotency keys are the caller's own. */
+export const scopeOf = (principal: Principal): string => `${principal.role}:${principal.id}`;
+
+/** hashOf: a stable digest of a request, to tell a repeat from a different request under the same key. */
+export function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+/** digestOf: the SHA-256 of bytes, hex. */
+export function digestOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
