@@ -105,6 +105,7 @@ export function createIssueDocument(deps: IssueDocumentDeps) {
       xml: signed.xml,
       pdf,
       verificationToken: token,
+      printed: { html, pages: printed.pages },
     });
     return {
       number,

@@ -5,11 +5,13 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { columnTypes, type ColumnTypes, type DialectName } from './column-types.js';
 import * as documents from './0001_documents.js';
+import * as documentHtml from './0004_document_html.js';
 
 type MigrationUp = (db: Kysely<unknown>, types: ColumnTypes) => Promise<void>;
 
 const MIGRATIONS: Readonly<Record<string, MigrationUp>> = {
   '0001_documents': documents.up,
+  '0004_document_html': documentHtml.up,
 };
 
 /** migrationProvider hands Kysely's Migrator every migration, bound to the dialect's column types. */
