@@ -13,6 +13,7 @@ import { createDocumentRegistry } from './registry/index.js';
 import {
   ChromiumNotFoundError,
   chromiumLauncher,
+  createBatchPrinter,
   createBrowserPool,
   createPdfEngine,
   extractQrPayloadsFromPdf,
@@ -28,6 +29,8 @@ import { openDatabase, type Database } from './store/index.js';
 import {
   createIssueDocument,
   createPreviewDocument,
+  createPrintDocuments,
+  createPrintJobs,
   createVerifyDocument,
   type BarcodeReader,
   type Barcodes,
@@ -170,6 +173,7 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
   };
   const signatures = await composeSignatureCheck(config);
   const db = await openStore(config, logger);
+  const documentRegistry = createDocumentRegistry(db);
   const registry = issuedDocuments(db);
 
   const issueDocument = createIssueDocument({
@@ -198,6 +202,8 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
   });
   const previewDocument = createPreviewDocument({ kinds: documentKinds, templates, printer, clock });
   const verifyDocument = createVerifyDocument({ signatures, barcodes: composeBarcodeReader(), pdfs: pdfReader, registry });
+  const printDocuments = createPrintDocuments({ registry, copies: documentRegistry, printer: createBatchPrinter(pool) });
+  const printJobs = createPrintJobs(printDocuments, { clock });
   const workbench = createI18nWorkbench({
     root,
     codeLists: i18nCodeLists(),
@@ -216,6 +222,7 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     signatures,
     kinds: documentKinds,
     render: pool,
+    printJobs,
     i18n: { kinds: documentKinds, screens: templates, workbench, previewDocument },
   });
   return {
@@ -227,6 +234,8 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     issueDocument,
     previewDocument,
     verifyDocument,
+    printDocuments,
+    printJobs,
     registry,
     chromium,
     db,

@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import type { DocumentKind } from '../domain/index.js';
 import type { Translator } from '../i18n/index.js';
 import type { Logger } from '../log/index.js';
-import type { IssueDocument, IssuedDocuments, SignatureCheck, VerifyDocument } from '../usecases/index.js';
+import type { IssueDocument, IssuedDocuments, PrintJobs, SignatureCheck, VerifyDocument } from '../usecases/index.js';
 import { errorHandler, RouteNotFoundError } from './errors.js';
 import { adminKey } from './middleware/admin-key.js';
 import { requestContext } from './middleware/request-context.js';
@@ -11,6 +11,7 @@ import { documentKindsRoutes } from './routes/document-kinds.js';
 import { documentsRoutes } from './routes/documents.js';
 import { healthRoutes, type RenderHealth } from './routes/health.js';
 import { i18nRoutes, type I18nRoutesDeps } from './routes/i18n.js';
+import { printJobsRoutes } from './routes/print-jobs.js';
 import { verifyApiRoutes } from './routes/verify-api.js';
 import { verifyPageRoutes } from './routes/verify-pages.js';
 import { assetRoutes } from './screens.js';
@@ -27,6 +28,8 @@ export interface HttpAppDeps {
   readonly signatures: SignatureCheck;
   readonly render: RenderHealth;
   readonly kinds: readonly DocumentKind[];
+  /** printJobs: batch printing at /v1/print-jobs, behind the admin key for now (left out when absent). */
+  readonly printJobs?: PrintJobs;
   /** i18n: the translators' preview at /i18n (left out when absent). */
   readonly i18n?: I18nRoutesDeps;
 }
@@ -52,6 +55,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       render: (name, view) => deps.screens.render(name, view),
     }),
   );
+  if (deps.printJobs) {
+    app.use(printJobsRoutes({ jobs: deps.printJobs, translator: deps.translator, authorize: adminKey(deps.config.adminKeySha256) }));
+  }
   if (deps.i18n) app.use(i18nRoutes(deps.i18n));
   app.use((req) => {
     throw new RouteNotFoundError({ path: req.path });

@@ -5,3 +5,23 @@ export { createIssueDocument, createPreviewDocument, PREVIEW_NUMBER, type IssueD
 export { createRequestPreparer, documentView, DocumentRequest, type PreparedRequest, type DocumentBarcodes } from './document-request.js';
 export { createVerifyDocument, sniffSource, MAX_VERIFY_BYTES, VERIFY_OUTCOMES, type Verdict, type VerifyDocument, type VerifySource, type RegistryStatus } from './verify-document.js';
 export { verdictReport, reasonText, reasonTexts } from './verdict-report.js';
+export {
+  createPrintDocuments,
+  createPrintJobs,
+  DocumentNotValidForPrintError,
+  PrintBatchDuplicateError,
+  PrintBatchEmptyError,
+  PrintBatchTooLargeError,
+  PrintJobNotFoundError,
+  PrintJobNotReadyError,
+  PrintJobsBusyError,
+  PrintNothingPrintedError,
+  type BatchPdfPrinter,
+  type PrintCopies,
+  type PrintCopy,
+  type PrintDocuments,
+  type PrintFailure,
+  type PrintJobs,
+  type PrintJobStatus,
+  type PrintResult,
+} from './print-documents.js';
