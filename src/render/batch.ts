@@ -1,8 +1,8 @@
 /**
  * Batch printing: many documents as one PDF, a chunk of documents per page load (one pool task
  * each, so the pool's per-task timeout holds for a chunk), the chunks merged with pdf-lib. One
- * page load for many documents is what makes a batch several times cheaper per document than a
- * page load each (docs/benchmarks.md).
+ * page load for many documents saves the per-load cost of a page load each (fonts subset once,
+ * one PDF written per chunk): measured in docs/benchmarks.md, bench/batch.
  *
  * Each chunk's page count is checked against the single prints: a chunk that came out otherwise
  * (a document that no longer fits its pages) is printed again one document per page load, so a

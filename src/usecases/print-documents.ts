@@ -72,6 +72,11 @@ export interface PrintResult {
 /** PrintProgress counts documents done (printed or left out) out of the batch. */
 export type PrintProgress = (done: number, total: number) => void;
 
+async function* prepend<T>(head: T, rest: AsyncIterator<T>): AsyncGenerator<T> {
+  yield head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
 const asAppError = (error: unknown): AppError => (error instanceof AppError ? error : new InternalError({}, { cause: error }));
 
 /** createPrintDocuments builds the use case: numbers checks a request's list, print prints it. */
@@ -120,23 +125,18 @@ export function createPrintDocuments(deps: PrintDocumentsDeps) {
         yield copy;
       }
     }
-    const output = await printOrNothing(copies(), list.length, (done) => {
-      printedDone = done;
-      report();
+    // The printer needs at least one document: look for the first printable one before calling it.
+    const pending = copies();
+    const first = await pending.next();
+    if (first.done) throw new PrintNothingPrintedError({ failures: failures.map((f) => ({ number: f.number, code: f.error.code })) });
+    const output = await deps.printer.print(prepend(first.value, pending), {
+      total: list.length,
+      onProgress: (done) => {
+        printedDone = done;
+        report();
+      },
     });
-    if (!output) throw new PrintNothingPrintedError({ failures: failures.map((f) => ({ number: f.number, code: f.error.code })) });
     return { pdf: output.bytes, pages: output.pages, printed, failures };
-  }
-
-  /** printOrNothing is the printer's output, or null when the batch had nothing left to print. */
-  async function printOrNothing(copies: AsyncGenerator<PrintCopy>, total: number, onProgress: (done: number) => void) {
-    const first = await copies.next();
-    if (first.done) return null;
-    async function* all(): AsyncGenerator<PrintCopy> {
-      yield first.value as PrintCopy;
-      yield* copies;
-    }
-    return deps.printer.print(all(), { total, onProgress: (done) => onProgress(done) });
   }
 
   return { limit, numbers, print };
