@@ -11,7 +11,7 @@
 import type { Page } from 'puppeteer-core';
 import { PDFDocument } from 'pdf-lib';
 import { batchHtml, documentParts, type BatchDocument, type DocumentParts } from './batch-layout.js';
-import type { BrowserPool } from './browser-pool.js';
+import { RenderTimeoutError, type BrowserPool } from './browser-pool.js';
 import { collectGarbage, countPdfPages, PDF_OPTIONS } from './pdf-engine.js';
 
 export type { BatchDocument } from './batch-layout.js';
@@ -93,11 +93,25 @@ export function createBatchPrinter(pool: BrowserPool, options: BatchOptions = {}
     });
   }
 
+  /**
+   * printEntries prints documents in one page load. A load that runs past the pool's per-task
+   * timeout (a machine under heavy load) is tried again as two halves, down to single documents.
+   */
+  async function printEntries(entries: readonly Entry[]): Promise<Uint8Array[]> {
+    try {
+      return [await printHtml(batchHtml(entries.map((entry) => entry.parts)))];
+    } catch (error) {
+      if (!(error instanceof RenderTimeoutError) || entries.length === 1) throw error;
+      const half = Math.ceil(entries.length / 2);
+      return [...(await printEntries(entries.slice(0, half))), ...(await printEntries(entries.slice(half)))];
+    }
+  }
+
   async function printChunk(chunk: Chunk): Promise<{ pdfs: Uint8Array[]; reprinted: number }> {
     if (chunk.kind === 'single') return { pdfs: [await printHtml(chunk.document.html)], reprinted: 0 };
-    const pdf = await printHtml(batchHtml(chunk.entries.map((entry) => entry.parts)));
+    const printed = await printEntries(chunk.entries);
     const expected = chunk.entries.reduce((sum, entry) => sum + entry.parts.pages, 0);
-    if (countPdfPages(pdf) === expected) return { pdfs: [pdf], reprinted: 0 };
+    if (countMergedPages(printed) === expected) return { pdfs: printed, reprinted: 0 };
     const pdfs: Uint8Array[] = [];
     for (const entry of chunk.entries) pdfs.push(await printHtml(entry.document.html));
     return { pdfs, reprinted: chunk.entries.length };
