@@ -158,6 +158,39 @@ describe('bad input is a 4xx with kk and ru texts', () => {
     expect(questionnaire.code).toBe('INVALID_INPUT');
   });
 
+  it('never answers odd input with a 5xx', async () => {
+    const json = { type: 'application/json' };
+    const requests: Array<[string, string, Parameters<typeof call>[2]]> = [
+      ['GET', '/v1/applications?cursor=garbage', {}],
+      ['GET', '/v1/applications?cursor=eyJkIjoxLCJuIjoyfQ', {}],
+      ['GET', '/v1/applications?status=%00', {}],
+      ['GET', '/v1/applications/%E0%A4%A', {}],
+      ['GET', '/v1/applications/1402-2026-000001/attachments/99999999999', {}],
+      ['GET', '/v1/applications/1402-2026-000001/queue-position', {}],
+      ['GET', '/v1/applicants/880412301010/notifications?cursor=abc', {}],
+      ['GET', '/v1/providers/nowhere/queue', {}],
+      ['GET', '/v1/providers/nowhere/free-places', {}],
+      ['PUT', '/v1/providers/nowhere/free-places', { ...json, body: JSON.stringify({ organisationId: 'x', ageYears: 3, free: 1 }) }],
+      ['PUT', '/v1/providers/urzhar-education/free-places', { ...json, body: JSON.stringify({ organisationId: 'nowhere', ageYears: 3, free: 1 }) }],
+      ['POST', '/v1/applications', { ...json, body: JSON.stringify({ serviceId: 'preschool-queue', channel: 'portal', form: null }) }],
+      ['POST', '/v1/applications', { ...json, body: JSON.stringify({ serviceId: 'preschool-queue', channel: 'con', form: { iin: 1 } }) }],
+      ['POST', '/v1/applications', { ...json, body: '[]' }],
+      ['POST', '/v1/applications', { ...json, body: '"text"' }],
+      ['POST', '/v1/applications', { ...json, body: JSON.stringify({ serviceId: 'unemployed-certificate', channel: 'con', form: {}, attachments: [{ name: 'a', mediaType: 'text/plain', content: '!!' }] }) }],
+      ['POST', '/v1/applications', { type: 'application/xml', body: '<a>' }],
+      ['POST', '/v1/applications/1402-2026-000001/actions/SIGN', { ...json, body: JSON.stringify({ document: { registeredFrom: 5 } }) }],
+      ['POST', '/v1/applications/1402-2026-000001/actions/EXTEND', { ...json, body: JSON.stringify({ newDeadline: 'tomorrow' }) }],
+      ['POST', '/v1/applications/1402-2026-000001/questionnaire', { ...json, body: JSON.stringify({ quality: 'partly', accessibility: 'partly' }) }],
+      ['GET', '/v1/reports/quality?from=2026-02-30&to=2026-03-01', {}],
+      ['GET', '/v1/reports/quality', {}],
+    ];
+    for (const [method, path, options] of requests) {
+      const answer = await call(method, path, { key: keys.system, ...options });
+      expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeGreaterThanOrEqual(400);
+      expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(500);
+    }
+  });
+
   it('answers 404, not 403, when an applicant asks for an application or notifications that are not theirs', async () => {
     expect((await rejected(404, 'GET', '/v1/applicants/900903401021/notifications', { key: keys.applicant })).code).toMatch(/NOT_FOUND/);
     expect((await rejected(404, 'GET', '/v1/applications/1402-2026-000001', { key: keys.applicant })).code).toMatch(/NOT_FOUND/);

@@ -143,6 +143,12 @@ describe('samples/scenarios', () => {
       expect(application.history.at(-1)?.to).toBe(application.state);
       expect(application.history.length).toBeGreaterThanOrEqual(transitions);
 
+      // The applicant's key lists this application among its own, and nobody else's.
+      const own = await fetch(`${http.url}/v1/applications?limit=200`, { headers: { authorization: `Bearer ${keys.APPLICANT}` } });
+      const worklist = (await own.json()) as { items: Array<{ number: string; applicant: { iin: string } }> };
+      expect(worklist.items.map((item) => item.number)).toContain(application.number);
+      expect(worklist.items.every((item) => item.applicant.iin === scenario.applicantIin)).toBe(true);
+
       const document = application.documents.find((d) => d.kind === scenario.issued);
       expect(document, `${scenario.issued} among ${JSON.stringify(application.documents)}`).toBeDefined();
       const pdf = await fetch(`${http.url}/v1/documents/${document?.number}.pdf`);
