@@ -1,22 +1,29 @@
-/** 100 intakes at once over HTTP: 100 distinct numbers, each with a complete history; a repeated Idempotency-Key gets the first answer. */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+/**
+ * 100 intakes at once over HTTP: 100 distinct numbers, each with a complete history; a repeated
+ * Idempotency-Key gets the first answer. On SQLite, and on PostgreSQL when
+ * QUJAT_TEST_DATABASE_URL names a server (a database of its own is made and dropped).
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../../src/compose.js';
 import { listen, startService, type HttpHandle } from '../../helpers/service.js';
+
+const POSTGRES_URL = process.env.QUJAT_TEST_DATABASE_URL;
 
 let service: Service;
 let http: HttpHandle;
 let operator: string;
 
-beforeAll(async () => {
-  service = await startService();
-  http = await listen(service);
-  operator = (await service.apiKeys.add({ role: 'CON_OPERATOR' })).key;
-});
-
-afterAll(async () => {
-  await http?.close();
-  await service?.stop();
-});
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
 
 const body = JSON.stringify({
   serviceId: 'unemployed-certificate',
@@ -39,6 +46,27 @@ function submit(idempotencyKey?: string) {
     body,
   });
 }
+
+function suite(dialect: 'sqlite' | 'postgres') {
+  const database = `qujat_test_${randomBytes(6).toString('hex')}`;
+  beforeAll(async () => {
+    let env: Record<string, string> = {};
+    if (dialect === 'postgres') {
+      await admin(`create database ${database}`);
+      const url = new URL(POSTGRES_URL as string);
+      url.pathname = `/${database}`;
+      env = { DATABASE_URL: url.toString() };
+    }
+    service = await startService(env);
+    http = await listen(service);
+    operator = (await service.apiKeys.add({ role: 'CON_OPERATOR' })).key;
+  });
+
+  afterAll(async () => {
+    await http?.close();
+    await service?.stop();
+    if (dialect === 'postgres') await admin(`drop database if exists ${database} with (force)`);
+  });
 
 it('gives 100 parallel intakes 100 distinct numbers, each with its complete history', async () => {
   const answers = await Promise.all(Array.from({ length: 100 }, () => submit()));
@@ -66,3 +94,8 @@ it('answers ten parallel repeats of one Idempotency-Key with one and the same ap
   expect(answers.every((a) => a.status === 201)).toBe(true);
   expect(numbers.size).toBe(1);
 });
+}
+
+describe('HTTP intake under concurrency [sqlite]', () => suite('sqlite'));
+if (POSTGRES_URL) describe('HTTP intake under concurrency [postgres]', () => suite('postgres'));
+else describe.skip('HTTP intake under concurrency [postgres] — skipped: set QUJAT_TEST_DATABASE_URL to run', () => suite('postgres'));
