@@ -68,32 +68,32 @@ function suite(dialect: 'sqlite' | 'postgres') {
     if (dialect === 'postgres') await admin(`drop database if exists ${database} with (force)`);
   });
 
-it('gives 100 parallel intakes 100 distinct numbers, each with its complete history', async () => {
-  const answers = await Promise.all(Array.from({ length: 100 }, () => submit()));
-  expect(answers.map((a) => a.status)).toEqual(Array(100).fill(201));
-  const created = (await Promise.all(answers.map((a) => a.json()))) as ApplicationJson[];
-  const numbers = created.map((a) => a.number);
-  expect(new Set(numbers).size).toBe(100);
+  it('gives 100 parallel intakes 100 distinct numbers, each with its complete history', async () => {
+    const answers = await Promise.all(Array.from({ length: 100 }, () => submit()));
+    expect(answers.map((a) => a.status)).toEqual(Array(100).fill(201));
+    const created = (await Promise.all(answers.map((a) => a.json()))) as ApplicationJson[];
+    const numbers = created.map((a) => a.number);
+    expect(new Set(numbers).size).toBe(100);
 
-  const stored = (await Promise.all(
-    numbers.map(async (number) => (await fetch(`${http.url}/v1/applications/${number}`, { headers: { authorization: `Bearer ${operator}` } })).json()),
-  )) as ApplicationJson[];
-  for (const [i, application] of stored.entries()) {
-    expect(application.number).toBe(numbers[i]);
-    expect(application.history.length).toBeGreaterThanOrEqual(1);
-    expect(application.history.map((h) => h.seq)).toEqual([...application.history.map((h) => h.seq)].sort((a, b) => a - b));
-    for (let k = 1; k < application.history.length; k++) expect(application.history[k]?.from).toBe(application.history[k - 1]?.to);
-    expect(application.history.at(-1)?.to).toBe(application.state);
-    expect(application).toEqual(created[i]);
-  }
-});
+    const stored = (await Promise.all(
+      numbers.map(async (number) => (await fetch(`${http.url}/v1/applications/${number}`, { headers: { authorization: `Bearer ${operator}` } })).json()),
+    )) as ApplicationJson[];
+    for (const [i, application] of stored.entries()) {
+      expect(application.number).toBe(numbers[i]);
+      expect(application.history.length).toBeGreaterThanOrEqual(1);
+      expect(application.history.map((h) => h.seq)).toEqual([...application.history.map((h) => h.seq)].sort((a, b) => a - b));
+      for (let k = 1; k < application.history.length; k++) expect(application.history[k]?.from).toBe(application.history[k - 1]?.to);
+      expect(application.history.at(-1)?.to).toBe(application.state);
+      expect(application).toEqual(created[i]);
+    }
+  });
 
-it('answers ten parallel repeats of one Idempotency-Key with one and the same application', async () => {
-  const answers = await Promise.all(Array.from({ length: 10 }, () => submit('concurrency-repeat-1')));
-  const numbers = new Set(await Promise.all(answers.map(async (a) => ((await a.json()) as ApplicationJson).number)));
-  expect(answers.every((a) => a.status === 201)).toBe(true);
-  expect(numbers.size).toBe(1);
-});
+  it('answers ten parallel repeats of one Idempotency-Key with one and the same application', async () => {
+    const answers = await Promise.all(Array.from({ length: 10 }, () => submit('concurrency-repeat-1')));
+    const numbers = new Set(await Promise.all(answers.map(async (a) => ((await a.json()) as ApplicationJson).number)));
+    expect(answers.every((a) => a.status === 201)).toBe(true);
+    expect(numbers.size).toBe(1);
+  });
 }
 
 describe('HTTP intake under concurrency [sqlite]', () => suite('sqlite'));
