@@ -71,7 +71,7 @@ function operation(spec: RouteSpec) {
     description: `${spec.summary}.${roles}`,
     ...(spec.access.kind === 'public' ? { security: [] } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(spec.body ? { requestBody: { required: true, content: content(spec.body, 'input') } } : {}),
+    ...(spec.body ? { requestBody: { required: spec.optionalBody !== true, content: content(spec.body, 'input') } } : {}),
     responses: {
       ...Object.fromEntries(
         Object.entries(spec.responses).map(([status, response]) => [

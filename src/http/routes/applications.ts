@@ -198,6 +198,7 @@ export function applicationsRoutes(
       params: { ...NUMBER, action: 'action name, as GET /v1/services lists it' },
       idempotent: true,
       body: { 'application/json': ActionBody },
+      optionalBody: true,
       responses: {
         '200': { description: 'the application after the transition', content: { 'application/json': VIEW } },
         '409': { description: 'the action is not possible in the current state' },
