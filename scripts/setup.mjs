@@ -63,6 +63,10 @@ run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc
 // writes what is missing, and production keys (QUJAT_SIGN_*) do not need them.
 run(process.execPath, [path.join(root, 'bin', 'qujat.js'), 'keys', 'init']);
 
+// 2c. Development operator accounts for the АРМ, with random passwords written to
+// data/keys/dev-operators.json (never in the repository); only what is missing is created.
+if (!forTests) run(process.execPath, [path.join(root, 'bin', 'qujat.js'), 'operators', 'dev']);
+
 // 3. Chromium, located by the same code the service uses.
 function locate() {
   const result = spawnSync(process.execPath, [path.join(root, 'bin', 'qujat.js'), 'chromium'], { cwd: root, encoding: 'utf8' });

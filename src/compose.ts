@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createLoginThrottle, createOperatorAccounts, createSessions, loadSessionSecret, type OperatorAccounts, type OperatorStore } from './accounts/index.js';
 import { code128Svg, decodeQrCodesInImage, decodeQrRow, encodePrintedQrRow, qrSvg, svgDataUri, verificationUrl } from './barcode/index.js';
 import { documentKinds, loadProviders, REFUSAL_REASONS, SERVICE_IDS, services } from './catalog/index.js';
 import type { Config } from './config/index.js';
@@ -24,7 +25,6 @@ import {
   pagePreparer,
   readPdfAttachment,
 } from './render/index.js';
-import { createKzCalendar } from './workflow/index.js';
 import {
   buildDocumentXml,
   createRequestVerifier,
@@ -34,7 +34,15 @@ import {
   loadTrustMaterial,
   readRequestXml,
 } from './sign/index.js';
-import { apiKeysRepository, createApplicationStore, openDatabase, type ApiKeyRow, type Database } from './store/index.js';
+import {
+  apiKeysRepository,
+  createApplicationStore,
+  openDatabase,
+  operatorsRepository,
+  type ApiKeyRow,
+  type Database,
+  type OperatorRow,
+} from './store/index.js';
 import {
   createApiKeys,
   createApplications,
@@ -57,6 +65,7 @@ import {
   type StoredApiKey,
   VERIFY_OUTCOMES,
 } from './usecases/index.js';
+import { createKzCalendar, validateForm } from './workflow/index.js';
 
 const systemClock: Clock = { now: () => new Date() };
 
@@ -129,6 +138,56 @@ function issuedDocuments(db: Database, registry = createDocumentRegistry(db)): I
     checkToken: (number, token) => registry.checkToken(number, token),
     revoke: (number, revocation) => registry.revoke(number, revocation),
   };
+}
+
+const operatorRecord = (row: OperatorRow) => ({
+  id: row.id,
+  username: row.username,
+  passwordHash: row.password_hash,
+  role: row.role,
+  providerId: row.provider_id,
+  displayName: row.display_name,
+  disabled: Number(row.disabled) === 1,
+  createdAt: row.created_at,
+});
+
+/** operatorStore adapts the store's operators table to the accounts room's port. */
+function operatorStore(db: Database): OperatorStore {
+  return {
+    insert: (r) =>
+      operatorsRepository.insertOperator(db.kysely, {
+        id: r.id,
+        username: r.username,
+        password_hash: r.passwordHash,
+        role: r.role,
+        provider_id: r.providerId,
+        display_name: r.displayName,
+        created_at: r.createdAt,
+      }),
+    findByUsername: async (username) => {
+      const row = await operatorsRepository.findOperatorByUsername(db.kysely, username);
+      return row && operatorRecord(row);
+    },
+    findById: async (id) => {
+      const row = await operatorsRepository.findOperatorById(db.kysely, id);
+      return row && operatorRecord(row);
+    },
+    list: async () => (await operatorsRepository.listOperators(db.kysely)).map(operatorRecord),
+    setDisabled: (username, disabled) => operatorsRepository.setOperatorDisabled(db.kysely, username, disabled),
+  };
+}
+
+/** LOGIN_THROTTLE: five failures per username and address in fifteen minutes. */
+const LOGIN_THROTTLE = { maxFailures: 5, windowMs: 15 * 60_000, maxKeys: 100_000 };
+
+function operatorAccounts(db: Database, clock: Clock): OperatorAccounts {
+  return createOperatorAccounts({ store: operatorStore(db), throttle: createLoginThrottle(LOGIN_THROTTLE), now: () => clock.now() });
+}
+
+/** composeOperators builds the operator accounts alone (no browser): the CLI's `qujat operators`. */
+export async function composeOperators(config: Config, deps: { logger: Logger }) {
+  const db = await openStore(config, deps.logger);
+  return { translator: composeTexts(config), accounts: operatorAccounts(db, systemClock), stop: () => db.destroy() };
 }
 
 function storedApiKey(row: ApiKeyRow): StoredApiKey {
@@ -332,6 +391,23 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     publicUrl: config.publicUrl,
     render: pool,
     i18n: { kinds: documentKinds, screens: templates, workbench, previewDocument },
+    portal: {
+      accounts: operatorAccounts(db, clock),
+      sessions: createSessions(
+        loadSessionSecret(keysDir(config)),
+        { idleMs: config.screens.sessionIdleMinutes * 60_000, maxAgeMs: 12 * 60 * 60_000 },
+        () => clock.now().getTime(),
+      ),
+      secure: config.publicUrl.startsWith('https:'),
+      services,
+      validate: (service, input) => validateForm(service, input, clock.now()),
+      limits: {
+        maxFileBytes: config.screens.uploadMaxFileBytes,
+        maxTotalBytes: config.screens.uploadMaxTotalBytes,
+        maxFiles: config.screens.uploadMaxFiles,
+      },
+      now: () => clock.now(),
+    },
   });
   return {
     config,

@@ -3,6 +3,7 @@ import { CATALOG_USAGE, catalog } from './catalog.js';
 import { configFromEnvironment } from './environment.js';
 import { I18N_USAGE, i18n } from './i18n.js';
 import { KEYS_USAGE, keys } from './keys.js';
+import { OPERATORS_USAGE, operators } from './operators.js';
 import { RENDER_USAGE, render } from './render.js';
 import { serve } from './serve.js';
 import { VERIFY_USAGE, verify } from './verify.js';
@@ -21,6 +22,8 @@ usage:
   ${I18N_USAGE}  check locales/kk and locales/ru (exit 1 on errors)
   ${KEYS_USAGE}
                                          development CA: create keys, export the CA, revoke a certificate
+  ${OPERATORS_USAGE}
+                                         workstation (АРМ) accounts; the password from QUJAT_OPERATOR_PASSWORD or stdin
 `;
 
 async function chromium(env: NodeJS.ProcessEnv): Promise<number> {
@@ -52,6 +55,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         return await i18n(args);
       case 'keys':
         return await keys(args, env);
+      case 'operators':
+        return await operators(args, env);
       case undefined:
       case 'help':
       case '--help':

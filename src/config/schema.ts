@@ -58,6 +58,15 @@ export const ConfigSchema = z.strictObject({
   // Unset: the SQLite file <paths.data>/qujat.db. Set: PostgreSQL, shared by every instance.
   store: z.strictObject({ url: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL').optional() }).default({}),
   sign: signSchema,
+  /** screens: the portal's attachments and the screens' sessions. */
+  screens: z
+    .strictObject({
+      uploadMaxFileBytes: int(1024, 100 * 1024 * 1024).default(5 * 1024 * 1024),
+      uploadMaxTotalBytes: int(1024, 500 * 1024 * 1024).default(20 * 1024 * 1024),
+      uploadMaxFiles: int(1, 50).default(10),
+      sessionIdleMinutes: int(1, 24 * 60).default(30),
+    })
+    .prefault({}),
   workflow: z
     .strictObject({
       /** providersFile: the providers (and their preschool organisations) applications go to; relative to the project. */

@@ -21,7 +21,8 @@ import { queueRoutes } from './routes/queue.js';
 import { servicesRoutes } from './routes/services.js';
 import { verifyApiRoutes } from './routes/verify-api.js';
 import { verifyPageRoutes } from './routes/verify-pages.js';
-import { assetRoutes } from './screens.js';
+import { screenAppRoutes, type ScreenAppsDeps } from './screens/apps.js';
+import { assetRoutes } from './screens/index.js';
 
 export interface HttpAppDeps {
   readonly config: { readonly bodyLimit: string; readonly retryAfterSeconds: number; readonly adminKeySha256: readonly string[] };
@@ -43,6 +44,8 @@ export interface HttpAppDeps {
   readonly publicUrl: string;
   /** i18n: the translators' preview at /i18n (left out when absent). */
   readonly i18n?: I18nRoutesDeps;
+  /** The citizen portal and the operator workstation (left out when absent). */
+  readonly portal?: ScreenAppsDeps;
 }
 
 /** v1Routes registers every /v1 route through one table, which also writes /v1/openapi.json. */
@@ -97,6 +100,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     }),
   );
   if (deps.i18n) app.use(i18nRoutes(deps.i18n));
+  if (deps.portal) {
+    app.use(screenAppRoutes({ ...deps.portal, translator: deps.translator, logger: deps.logger, render: (name, view) => deps.screens.render(name, view) }));
+  }
   app.use((req) => {
     throw new RouteNotFoundError({ path: req.path });
   });

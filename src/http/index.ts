@@ -1,3 +1,4 @@
 /** http: the Express app (routes, middleware, error mapping). */
 export { createHttpApp, type HttpAppDeps } from './app.js';
 export { errorBody, statusOf } from './errors.js';
+export type { ScreenAppsDeps } from './screens/apps.js';

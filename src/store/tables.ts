@@ -44,6 +44,21 @@ export interface DocumentCountersTable {
   last_value: number;
 }
 
+/** OperatorRole: the workstation roles an operator account may hold. */
+export type OperatorRole = 'CON_OPERATOR' | 'PROVIDER_EMPLOYEE' | 'PROVIDER_HEAD';
+
+/** OperatorsTable: workstation accounts; password_hash encodes its KDF, parameters and salt; disabled is 0 or 1. */
+export interface OperatorsTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  role: OperatorRole;
+  provider_id: string;
+  display_name: string;
+  disabled: Generated<number>;
+  created_at: string;
+}
+
 /** ApplicationsTable: one row per application; JSON form as text; `version` for optimistic locking. */
 export interface ApplicationsTable {
   number: string;
@@ -173,6 +188,7 @@ export interface Tables {
   issued_documents: IssuedDocumentsTable;
   issued_document_files: IssuedDocumentFilesTable;
   document_counters: DocumentCountersTable;
+  operators: OperatorsTable;
   applications: ApplicationsTable;
   counters: CountersTable;
   application_history: ApplicationHistoryTable;

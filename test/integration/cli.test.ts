@@ -1,28 +1,28 @@
 /** The `qujat` command as an operator runs it: a real process, from another directory. */
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPdf, pdfPages, pdfText } from '../helpers/poppler.js';
 import { CHROMIUM, localeFile, ROOT, sample } from '../helpers/project.js';
+import { runProcess } from '../helpers/run.js';
 
 const BIN = path.join(ROOT, 'bin', 'qujat.js');
 let workDir: string;
 
-function qujat(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+async function qujat(...args: string[]) {
+  const result = await runProcess(process.execPath, [BIN, ...args], {
     cwd: workDir,
     env: { ...process.env, QUJAT_CHROMIUM: CHROMIUM, QUJAT_LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 90_000,
+    timeoutMs: 90_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   // bin/qujat.js runs the compiled code; tsc is incremental, so this is quick when nothing changed.
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
+  const build = await runProcess(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
+  if (build.status !== 0) throw new Error(`tsc failed: ${build.stdout}${build.stderr}`);
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qujat-cli-'));
 });
 
@@ -31,9 +31,9 @@ afterAll(() => {
 });
 
 describe('qujat render', () => {
-  it('renders a sample to a PDF and exits 0', () => {
+  it('renders a sample to a PDF and exits 0', async () => {
     const input = path.join(ROOT, 'samples', 'documents', 'unemployed-certificate.kk+ru.json');
-    const { code, stdout, stderr } = qujat('render', input, '--out', 'x.pdf');
+    const { code, stdout, stderr } = await qujat('render', input, '--out', 'x.pdf');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const bytes = new Uint8Array(fs.readFileSync(path.join(workDir, 'x.pdf')));
@@ -44,9 +44,9 @@ describe('qujat render', () => {
     expect(pdfText(bytes)).toContain(number);
   });
 
-  it('prints the metadata as JSON with --json', () => {
+  it('prints the metadata as JSON with --json', async () => {
     const input = path.join(ROOT, 'samples', 'documents', 'unemployed-certificate.ru.json');
-    const { code, stdout } = qujat('render', input, '--out', 'ru.pdf', '--json');
+    const { code, stdout } = await qujat('render', input, '--out', 'ru.pdf', '--json');
     expect(code).toBe(0);
     const metadata = JSON.parse(stdout) as { pages: number; bytes: number; language: string };
     expect(metadata.language).toBe('ru');
@@ -54,11 +54,11 @@ describe('qujat render', () => {
     expect(metadata.pages).toBe(pdfPages(new Uint8Array(fs.readFileSync(path.join(workDir, 'ru.pdf')))));
   });
 
-  it('exits 1 on invalid input and prints the Kazakh and Russian texts', () => {
+  it('exits 1 on invalid input and prints the Kazakh and Russian texts', async () => {
     const request = sample('kk+ru');
     (request.data.applicant as { iin: string }).iin = '061211600013';
     fs.writeFileSync(path.join(workDir, 'bad.json'), JSON.stringify(request));
-    const { code, stderr } = qujat('render', 'bad.json', '--out', 'bad.pdf');
+    const { code, stderr } = await qujat('render', 'bad.json', '--out', 'bad.pdf');
     expect(code).toBe(1);
     expect(stderr).toContain('INVALID_INPUT');
     expect(stderr).toContain('data.applicant.iin');
@@ -69,28 +69,28 @@ describe('qujat render', () => {
     expect(fs.existsSync(path.join(workDir, 'bad.pdf'))).toBe(false);
   });
 
-  it('exits 1 on an unknown kind, with both texts', () => {
+  it('exits 1 on an unknown kind, with both texts', async () => {
     fs.writeFileSync(path.join(workDir, 'kind.json'), JSON.stringify({ ...sample('kk'), kind: 'passport' }));
-    const { code, stderr } = qujat('render', 'kind.json', '--out', 'kind.pdf');
+    const { code, stderr } = await qujat('render', 'kind.json', '--out', 'kind.pdf');
     expect(code).toBe(1);
     expect(stderr).toContain('UNKNOWN_DOCUMENT_KIND');
     expect(stderr).toMatch(/kk: .*passport/);
     expect(stderr).toMatch(/ru: .*passport/);
   });
 
-  it('exits 2 with usage when arguments are missing or wrong', () => {
-    const none = qujat();
+  it('exits 2 with usage when arguments are missing or wrong', async () => {
+    const none = await qujat();
     expect(none.code).toBe(2);
     expect(none.stdout).toContain('usage');
-    expect(qujat('render').code).toBe(2);
-    expect(qujat('render', 'only-input.json').code).toBe(2);
-    expect(qujat('render', 'a.json', '--out', 'a.pdf', '--colour').code).toBe(2);
-    expect(qujat('frobnicate').code).toBe(2);
+    expect((await qujat('render')).code).toBe(2);
+    expect((await qujat('render', 'only-input.json')).code).toBe(2);
+    expect((await qujat('render', 'a.json', '--out', 'a.pdf', '--colour')).code).toBe(2);
+    expect((await qujat('frobnicate')).code).toBe(2);
   });
 
-  it('exits 2 when the input file is not JSON', () => {
+  it('exits 2 when the input file is not JSON', async () => {
     fs.writeFileSync(path.join(workDir, 'text.json'), 'not json');
-    const { code, stderr } = qujat('render', 'text.json', '--out', 'text.pdf');
+    const { code, stderr } = await qujat('render', 'text.json', '--out', 'text.pdf');
     expect(code).toBe(2);
     expect(stderr).toContain('text.json');
   });

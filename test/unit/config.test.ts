@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       log: { level: 'info' },
       store: {},
       sign: {},
+      screens: { uploadMaxFileBytes: 5 * 1024 * 1024, uploadMaxTotalBytes: 20 * 1024 * 1024, uploadMaxFiles: 10, sessionIdleMinutes: 30 },
       workflow: { providersFile: 'samples/providers.json', schedulerIntervalSeconds: 60 },
       population: { timeoutMs: 5000 },
     });

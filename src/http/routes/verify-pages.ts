@@ -8,7 +8,7 @@ import { languagesOf, maskIin, type Language, type LocalizedText } from '../../d
 import type { Translator } from '../../i18n/index.js';
 import type { IssuedDocuments, SignatureCheck, VerifyDocument } from '../../usecases/index.js';
 import { reasonTexts } from '../../usecases/index.js';
-import { screenView } from '../screens.js';
+import { screenView } from '../screens/index.js';
 import { uploadOne } from './verify-api.js';
 
 interface Deps {

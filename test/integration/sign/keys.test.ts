@@ -23,6 +23,7 @@ import {
 } from '../../../src/sign/index.js';
 import { isValidBin, isValidIin } from '../../../src/domain/index.js';
 import { developmentKit, documentInput } from './fixtures.js';
+import { runProcess } from '../../helpers/run.js';
 
 let kit: Awaited<ReturnType<typeof developmentKit>>;
 
@@ -217,21 +218,20 @@ describe('production keys', () => {
 describe('qujat keys (the built CLI, as npm test builds it first)', () => {
   test('init, ca --out, revoke: exit codes and files; bad input exits 1, usage errors 2', async () => {
     const data = await fs.mkdtemp(path.join(kit.dir, 'cli-'));
-    const qujat = (...args: string[]) =>
-      spawnSync(process.execPath, ['bin/qujat.js', 'keys', ...args], { encoding: 'utf8', env: { ...process.env, QUJAT_DATA_DIR: data } });
-    expect(qujat('init').status).toBe(0);
-    const again = qujat('init');
+    const qujat = (...args: string[]) => runProcess(process.execPath, ['bin/qujat.js', 'keys', ...args], { env: { ...process.env, QUJAT_DATA_DIR: data } });
+    expect((await qujat('init')).status).toBe(0);
+    const again = await qujat('init');
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/nothing written/);
     const out = path.join(data, 'exported.pem');
-    expect(qujat('ca', '--out', out).status).toBe(0);
+    expect((await qujat('ca', '--out', out)).status).toBe(0);
     expect(await fs.readFile(out, 'utf8')).toBe(await fs.readFile(path.join(data, 'keys', 'ca.crt.pem'), 'utf8'));
-    expect(qujat('revoke', '1F2E3D').stdout).toMatch(/revoked 1F2E3D/);
-    expect(qujat('revoke', '1f2e3d').stdout).toMatch(/already revoked/);
-    const bad = qujat('revoke', 'not-hex');
+    expect((await qujat('revoke', '1F2E3D')).stdout).toMatch(/revoked 1F2E3D/);
+    expect((await qujat('revoke', '1f2e3d')).stdout).toMatch(/already revoked/);
+    const bad = await qujat('revoke', 'not-hex');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/CERTIFICATE_SERIAL_INVALID[\s\S]*kk: Куәліктің[\s\S]*ru: Серийный/);
-    expect(qujat('ca').status).toBe(2);
-    expect(qujat('bogus').status).toBe(2);
+    expect((await qujat('ca')).status).toBe(2);
+    expect((await qujat('bogus')).status).toBe(2);
   });
 });

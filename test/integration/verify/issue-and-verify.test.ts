@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeQrRow } from '../../../src/barcode/index.js';
 import type { Service } from '../../../src/compose.js';
 import { photograph, readPng, writeJpeg, writePng } from '../../unit/barcode/photo.js';
+import { runProcess } from '../../helpers/run.js';
 import { ROOT, startTestService } from '../../helpers/service.js';
 
 const SAMPLES = path.join(ROOT, 'samples/documents');
@@ -85,7 +86,7 @@ describe('interoperability with tools we did not write', () => {
     expect(Buffer.compare(Buffer.from(row.xml), Buffer.from(issued.xml))).toBe(0);
   });
 
-  it('a photo of the printed page (scaled, tilted, noisy) verifies through `qujat verify`', () => {
+  it('a photo of the printed page (scaled, tilted, noisy) verifies through `qujat verify`', async () => {
     execFileSync('pdftoppm', ['-r', '300', '-png', '-f', '1', '-l', '1', pdfFile, path.join(work, 'scan')]);
     const png = fs.readdirSync(work).find((f) => f.startsWith('scan') && f.endsWith('.png'))!;
     const photo = photograph(readPng(fs.readFileSync(path.join(work, png))), { scale: 0.8, angleDeg: 3, noise: 25 });
@@ -95,7 +96,7 @@ describe('interoperability with tools we did not write', () => {
     fs.writeFileSync(photoJpg, writeJpeg(photo, 85));
     const env = { ...process.env, QUJAT_DATA_DIR: service.config.paths.data, QUJAT_LOG_LEVEL: 'silent' };
     for (const file of [photoPng, photoJpg]) {
-      const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/qujat.js'), 'verify', file, '--json'], { encoding: 'utf8', env });
+      const run = await runProcess(process.execPath, [path.join(ROOT, 'bin/qujat.js'), 'verify', file, '--json'], { env });
       expect(run.status, run.stdout + run.stderr).toBe(0);
       expect(JSON.parse(run.stdout)).toMatchObject({ valid: true, source: 'image', number: issued.number, registryStatus: 'valid' });
     }

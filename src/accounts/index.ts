@@ -1,0 +1,18 @@
+/** accounts: operator accounts (scrypt passwords, roles, sign-in throttling) and signed sessions. Imports only domain/. */
+export {
+  createOperatorAccounts,
+  MIN_PASSWORD,
+  OPERATOR_ROLES,
+  principalOf,
+  type NewOperator,
+  type OperatorAccounts,
+  type OperatorRecord,
+  type OperatorRole,
+  type OperatorStore,
+  type OperatorSummary,
+  type Principal,
+} from './operators.js';
+export { hashPassword, verifyPassword } from './password.js';
+export { createLoginThrottle, type LoginThrottle, type ThrottleConfig } from './throttle.js';
+export { createSessions, loadSessionSecret, SESSION_SECRET_FILE, type Session, type SessionConfig, type Sessions } from './sessions.js';
+export { InvalidOperatorError, LoginFailedError, LoginThrottledError, OperatorExistsError, OperatorNotFoundError } from './errors.js';

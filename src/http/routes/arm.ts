@@ -1,0 +1,82 @@
+/**
+ * The operator workstation's door: `/arm/login` (username and password, throttled per username
+ * and address), `/arm` for a signed-in operator, and sign-out. The worklist and the application
+ * pages hang under `/arm` once the workflow's use cases exist.
+ */
+import express, { Router, type Request, type Response } from 'express';
+import { LoginFailedError, LoginThrottledError, type OperatorAccounts } from '../../accounts/index.js';
+import type { LocalizedText } from '../../domain/index.js';
+import type { Translator } from '../../i18n/index.js';
+import type { RenderScreen } from '../screens/error-page.js';
+import { screenView } from '../screens/index.js';
+import { principalOf, sessionOf, type SessionControl } from '../screens/session.js';
+
+export interface ArmDeps {
+  readonly accounts: Pick<OperatorAccounts, 'signIn'>;
+  readonly translator: Translator;
+  readonly render: RenderScreen;
+  readonly session: SessionControl;
+}
+
+const OPERATOR_ROLES: ReadonlySet<string> = new Set(['CON_OPERATOR', 'PROVIDER_EMPLOYEE', 'PROVIDER_HEAD']);
+
+export function armRoutes(deps: ArmDeps): Router {
+  const router = Router();
+  const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 });
+  const operator = (res: Response) => {
+    const principal = principalOf(res);
+    return principal && OPERATOR_ROLES.has(principal.role) ? principal : null;
+  };
+  const showLogin = (req: Request, res: Response, status: number, username: string, error: LocalizedText | null) => {
+    const view = screenView(req, res, { pageTitle: 'screens:arm.loginTitle', csrf: deps.session.csrfToken(res), username, error });
+    res.status(status).type('html').send(deps.render('screens/arm-login', view));
+  };
+  const text = (code: string, params: Record<string, number> = {}): LocalizedText => ({
+    kk: deps.translator.t('kk', `errors:${code}`, params),
+    ru: deps.translator.t('ru', `errors:${code}`, params),
+  });
+
+  router.get('/arm', (req, res) => {
+    const principal = operator(res);
+    if (!principal) {
+      res.redirect(303, '/arm/login');
+      return;
+    }
+    const view = screenView(req, res, { pageTitle: 'screens:arm.title', principal, displayName: sessionOf(res).displayName, csrf: deps.session.csrfToken(res) });
+    res.type('html').send(deps.render('screens/arm-home', view));
+  });
+
+  router.get('/arm/login', (req, res) => {
+    if (operator(res)) {
+      res.redirect(303, '/arm');
+      return;
+    }
+    showLogin(req, res, 200, '', null);
+  });
+
+  router.post('/arm/login', form, async (req, res) => {
+    deps.session.assertCsrf(req, res);
+    const body = req.body as Record<string, unknown>;
+    const username = typeof body.username === 'string' ? body.username.slice(0, 64) : '';
+    const password = typeof body.password === 'string' ? body.password.slice(0, 1024) : '';
+    try {
+      const signedIn = await deps.accounts.signIn(username, password, req.ip ?? req.socket.remoteAddress ?? '');
+      deps.session.replace(res, signedIn.principal, signedIn.displayName);
+      res.redirect(303, '/arm');
+    } catch (error) {
+      if (error instanceof LoginThrottledError) {
+        res.setHeader('Retry-After', String(error.params.minutes * 60));
+        showLogin(req, res, 429, username, text(error.code, { minutes: error.params.minutes }));
+      } else if (error instanceof LoginFailedError) showLogin(req, res, 401, username, text(error.code));
+      else throw error;
+    }
+  });
+
+  router.post('/arm/logout', form, (req, res) => {
+    deps.session.assertCsrf(req, res);
+    deps.session.replace(res, null, null);
+    res.redirect(303, '/arm/login');
+  });
+
+  return router;
+}

@@ -1,0 +1,52 @@
+/**
+ * The portal and the АРМ behind one session mechanism: the session middleware and the screens'
+ * error page apply to their paths only, so the JSON API never gets a cookie or an HTML error.
+ */
+import { Router } from 'express';
+import type { OperatorAccounts, Sessions } from '../../accounts/index.js';
+import type { AnyServiceDefinition } from '../../domain/index.js';
+import type { Translator } from '../../i18n/index.js';
+import type { Logger } from '../../log/index.js';
+import { armRoutes } from '../routes/arm.js';
+import { portalRoutes } from '../routes/portal.js';
+import { screenErrorPage, type RenderScreen } from './error-page.js';
+import { sessionControl } from './session.js';
+import { createUploadStore } from './upload-store.js';
+import type { UploadLimits } from './uploads.js';
+
+export interface ScreenAppsDeps {
+  readonly accounts: OperatorAccounts;
+  readonly sessions: Sessions;
+  /** secure: session cookies only over HTTPS (the public URL is https). */
+  readonly secure: boolean;
+  readonly services: readonly AnyServiceDefinition[];
+  readonly validate: (service: AnyServiceDefinition, input: unknown) => unknown;
+  readonly limits: UploadLimits;
+  readonly now: () => Date;
+}
+
+/** Drafts held for the review step: at most this many sessions, bytes in all, and this long. */
+const HELD_DRAFTS = { maxSessions: 500, maxBytes: 256 * 1024 * 1024, ttlMs: 60 * 60 * 1000 };
+
+export function screenAppRoutes(deps: ScreenAppsDeps & { translator: Translator; logger: Logger; render: RenderScreen }): Router {
+  const session = sessionControl({ sessions: deps.sessions, accounts: deps.accounts, secure: deps.secure });
+  const paths = ['/arm', '/apply'];
+  const router = Router();
+  router.use(paths, session.middleware);
+  router.get('/', session.middleware);
+  router.use(armRoutes({ accounts: deps.accounts, translator: deps.translator, render: deps.render, session }));
+  router.use(
+    portalRoutes({
+      services: deps.services,
+      validate: deps.validate,
+      translator: deps.translator,
+      render: deps.render,
+      session,
+      uploads: createUploadStore({ ...HELD_DRAFTS, maxBytes: Math.max(HELD_DRAFTS.maxBytes, deps.limits.maxTotalBytes) }),
+      limits: deps.limits,
+      now: deps.now,
+    }),
+  );
+  router.use(paths, screenErrorPage(deps));
+  return router;
+}
