@@ -11,6 +11,7 @@ import type { Applications, WorklistQuery } from '../../usecases/index.js';
 import type { Api, RouteSpec } from '../api.js';
 import { UnsupportedMediaTypeError } from '../errors.js';
 import { principal } from '../middleware/authenticate.js';
+import { ref } from '../schemas.js';
 import { idempotencyKey, jsonBody, PAGE_QUERY, pathParameter } from './inputs.js';
 
 /** EVERYONE: any valid key; the use cases narrow what each role sees and may do. */
@@ -81,7 +82,7 @@ function worklistQuery(services: readonly AnyServiceDefinition[]) {
 }
 
 const SIGNED_XML_TYPES = ['application/xml', 'text/xml', 'application/xades+xml', 'application/xmldsig+xml'];
-const VIEW = { type: 'object', description: 'the application: summary, form, attachments, history, documents, the caller’s actions, queue position' };
+const VIEW = ref('Application');
 const NUMBER = { number: 'application number' };
 
 function worklistOf(query: z.output<ReturnType<typeof worklistQuery>>): WorklistQuery {
@@ -163,7 +164,7 @@ export function applicationsRoutes(
       summary: 'The worklist: filters by status, state, service, channel, overdue, assignee and provider; ordered by deadline; keyset paging',
       access: { kind: 'key', roles: EVERYONE },
       query: Worklist,
-      responses: { '200': { description: 'one page; nextCursor is null on the last', content: { 'application/json': { type: 'object', properties: { items: { type: 'array' }, nextCursor: { type: ['string', 'null'] } } } } } },
+      responses: { '200': { description: 'one page; nextCursor is null on the last', content: { 'application/json': ref('ApplicationPage') } } },
     },
     async (req, res) => {
       const query = worklistOf(validateInput(Worklist, req.query));

@@ -101,6 +101,13 @@ describe('GET /v1/openapi.json', () => {
     for (const id of ['unemployed-certificate', 'disabled-children-home-education', 'preschool-queue']) expect(submit).toContain(id);
     expect(submit).toContain('homeEducationPeriod');
   });
+
+  it('points every $ref at a schema it defines', async () => {
+    const document = (await call('GET', '/v1/openapi.json')).json as { components: { schemas: Record<string, unknown> } };
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([A-Za-z]+)"/g)].map((m) => m[1] as string);
+    expect(refs).toContain('Application');
+    for (const name of new Set(refs)) expect(document.components.schemas, name).toHaveProperty(name);
+  });
 });
 
 describe('authentication and roles', () => {
