@@ -109,4 +109,25 @@ describeEachDialect('idempotency and concurrency', (dialect) => {
     expect(stranger.items).toEqual([]);
     expect((await h.apps.list({ limit: 10 }, employee('urzhar-education'))).items).toEqual([]);
   });
+
+  it('attachments are kept with their sniffed media type and digest; a file that is no PDF, PNG or JPEG is refused', async () => {
+    const h = await startApplications(dialect, pool);
+    const pdf = new TextEncoder().encode('%PDF-1.7\n% synthetic\n');
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const view = await h.apps.submit(
+      { ...unemployedRequest('con'), attachments: [{ name: 'kuälik.pdf', mediaType: 'image/png', bytes: pdf }, { name: 'scan.png', mediaType: 'application/pdf', bytes: png }] },
+      con,
+    );
+    expect(view.attachments.map((a) => [a.id, a.name, a.mediaType, a.size])).toEqual([
+      [1, 'kuälik.pdf', 'application/pdf', pdf.byteLength],
+      [2, 'scan.png', 'image/png', png.byteLength],
+    ]);
+    const file = await h.apps.attachment(view.number, 2, staff);
+    expect([...file.bytes]).toEqual([...png]);
+    expect(await codeOf(h.apps.attachment(view.number, 3, staff))).toBe('ATTACHMENT_NOT_FOUND');
+    const script = new TextEncoder().encode('<script>alert(1)</script>');
+    expect(await codeOf(h.apps.submit({ ...unemployedRequest('con'), attachments: [{ name: 'x.pdf', mediaType: 'application/pdf', bytes: script }] }, con))).toBe(
+      'ATTACHMENT_NOT_ALLOWED',
+    );
+  });
 });
