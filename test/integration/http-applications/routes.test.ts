@@ -135,6 +135,38 @@ describe('authentication and roles', () => {
   });
 });
 
+describe('attachments', () => {
+  it('takes a file as base64 in the JSON application and gives the same bytes back, with their type as sniffed', async () => {
+    const operator = (await service.apiKeys.add({ role: 'CON_OPERATOR' })).key;
+    const pdf = Buffer.from('%PDF-1.4\n% a scanned identity document\n%%EOF\n');
+    const submitted = await call('POST', '/v1/applications', {
+      key: operator,
+      type: 'application/json',
+      body: JSON.stringify({
+        serviceId: 'unemployed-certificate',
+        channel: 'con',
+        providerId: 'ekibastuz-employment',
+        language: 'ru',
+        form: { iin: '880412301010', fullName: 'Омаров Ерлан Серікұлы', period: { from: '2026-01-01', to: '2026-06-30' } },
+        attachments: [{ name: 'удостоверение.pdf', mediaType: 'application/octet-stream', content: pdf.toString('base64') }],
+      }),
+    });
+    expect(submitted.status, JSON.stringify(submitted.json)).toBe(201);
+    const application = submitted.json as { number: string; attachments: Array<{ id: number; name: string; mediaType: string; size: number }> };
+    expect(application.attachments).toHaveLength(1);
+    expect(application.attachments[0]).toMatchObject({ name: 'удостоверение.pdf', mediaType: 'application/pdf', size: pdf.byteLength });
+    const file = await fetch(`${http.url}/v1/applications/${application.number}/attachments/${application.attachments[0]?.id}`, { headers: { authorization: `Bearer ${operator}` } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toMatch(/^application\/pdf/);
+    expect(file.headers.get('content-disposition')).toContain(encodeURIComponent('удостоверение.pdf'));
+    expect(Buffer.from(await file.arrayBuffer()).equals(pdf)).toBe(true);
+    const stranger = (await service.apiKeys.add({ role: 'APPLICANT', iin: '900903401021' })).key;
+    await rejected(404, 'GET', `/v1/applications/${application.number}/attachments/${application.attachments[0]?.id}`, { key: stranger });
+    const own = await fetch(`${http.url}/v1/applications/${application.number}/attachments/${application.attachments[0]?.id}`, { headers: { authorization: `Bearer ${keys.applicant}` } });
+    expect(own.status).toBe(200);
+  });
+});
+
 describe('bad input is a 4xx with kk and ru texts', () => {
   it('checks the worklist query strictly', async () => {
     for (const query of ['limit=0', 'limit=201', 'limit=ten', 'channel=fax', 'overdue=yes', 'service=nothing', 'colour=red', 'limit=5&limit=6']) {
