@@ -219,7 +219,7 @@ describe('bad input is a 4xx with kk and ru texts', () => {
       ['POST', '/v1/applications', { type: 'application/xml', body: '<a>' }],
       ['POST', '/v1/applications/1402-2026-000001/actions/SIGN', { ...json, body: JSON.stringify({ document: { registeredFrom: 5 } }) }],
       ['POST', '/v1/applications/1402-2026-000001/actions/EXTEND', { ...json, body: JSON.stringify({ newDeadline: 'tomorrow' }) }],
-      ['POST', '/v1/applications/1402-2026-000001/questionnaire', { ...json, body: JSON.stringify({ quality: 'partly', accessibility: 'partly' }) }],
+      ['POST', '/v1/applications/1402-2026-000001/questionnaire', { ...json, body: JSON.stringify({ quality: 'satisfied', accessibility: 'satisfied' }) }],
       ['GET', '/v1/reports/quality?from=2026-02-30&to=2026-03-01', {}],
       ['GET', '/v1/reports/quality', {}],
     ];

@@ -117,7 +117,8 @@ describe('samples/scenarios', () => {
   for (const scenario of scenarios) {
     it(`${scenario.name}: every call as expected, the issued ${scenario.issued} verifies`, async () => {
       const keys = await keysFor(scenario);
-      const vars: Record<string, string | number> = { scenario: scenario.name };
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+      const vars: Record<string, string | number> = { scenario: scenario.name, today };
       let transitions = 0;
       for (const [index, step] of scenario.steps.entries()) {
         const where = `${scenario.name} step ${index + 1}: ${step.method} ${step.path}`;
