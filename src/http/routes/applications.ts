@@ -7,7 +7,7 @@
 import express, { type Request } from 'express';
 import { z } from 'zod';
 import { CHANNELS, LANGUAGES, ROLES, validateInput, type AnyServiceDefinition, type Role } from '../../domain/index.js';
-import type { Applications, WorklistQuery } from '../../usecases/index.js';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type Applications, type WorklistQuery } from '../../usecases/index.js';
 import type { Api, RouteSpec } from '../api.js';
 import { UnsupportedMediaTypeError } from '../errors.js';
 import { principal } from '../middleware/authenticate.js';
@@ -18,8 +18,8 @@ import { idempotencyKey, jsonBody, PAGE_QUERY, pathParameter } from './inputs.js
 export const EVERYONE: readonly Role[] = ROLES;
 
 const NAME = z.string().trim().min(1).max(200);
-/** MAX_ATTACHMENT_BYTES bounds one attachment (base64 in JSON); the body limit bounds them all. */
-const MAX_ATTACHMENT_BASE64 = Math.ceil((5 * 1024 * 1024 * 4) / 3);
+/** MAX_ATTACHMENT_BASE64: one attachment's largest size written in base64; the body limit bounds them all. */
+const MAX_ATTACHMENT_BASE64 = 4 * Math.ceil(MAX_ATTACHMENT_BYTES / 3);
 
 const AttachmentBody = z.strictObject({
   name: NAME,
@@ -36,7 +36,7 @@ function submitBody(services: readonly AnyServiceDefinition[]) {
     providerId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
     language: z.enum(LANGUAGES).default('kk'),
     form: z.unknown(),
-    attachments: z.array(AttachmentBody).max(10).optional(),
+    attachments: z.array(AttachmentBody).max(MAX_ATTACHMENTS).optional(),
   });
 }
 
@@ -49,7 +49,7 @@ function submitDocumentation(services: readonly AnyServiceDefinition[]) {
       providerId: z.string().optional(),
       language: z.enum(LANGUAGES).optional(),
       form: s.form.schema,
-      attachments: z.array(AttachmentBody).max(10).optional(),
+      attachments: z.array(AttachmentBody).max(MAX_ATTACHMENTS).optional(),
     }),
   );
   return z.union(options as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
