@@ -36,11 +36,10 @@ import {
   readRequestXml,
 } from './sign/index.js';
 import {
-  apiKeysRepository,
+  createApiKeyStore,
   createApplicationStore,
   openDatabase,
   operatorsRepository,
-  type ApiKeyRow,
   type Database,
   type OperatorRow,
 } from './store/index.js';
@@ -60,12 +59,10 @@ import {
   type IssuedDocuments,
   type PdfReader,
   type SignatureCheck,
-  type ApiKeyStore,
   type IssuedDocumentRecord,
   type People,
   type PrepareDocumentDeps,
   type SignedRequestCheck,
-  type StoredApiKey,
   VERIFY_OUTCOMES,
 } from './usecases/index.js';
 import { createKzCalendar, validateForm } from './workflow/index.js';
@@ -193,45 +190,10 @@ export async function composeOperators(config: Config, deps: { logger: Logger })
   return { translator: composeTexts(config), accounts: operatorAccounts(db, systemClock), stop: () => db.destroy() };
 }
 
-function storedApiKey(row: ApiKeyRow): StoredApiKey {
-  return {
-    keyId: row.id,
-    secretSha256: row.secret_sha256,
-    role: row.role as StoredApiKey['role'],
-    providerId: row.provider_id,
-    iin: row.applicant_iin,
-    label: row.label,
-    createdAt: new Date(row.created_at),
-    revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
-  };
-}
-
-/** apiKeyStore adapts the api_keys table to the use case's port. */
-function apiKeyStore(db: Database): ApiKeyStore {
-  return {
-    add: (key) =>
-      apiKeysRepository.insertApiKey(db.kysely, {
-        id: key.keyId,
-        secret_sha256: key.secretSha256,
-        role: key.role,
-        provider_id: key.providerId,
-        applicant_iin: key.iin,
-        label: key.label,
-        created_at: key.createdAt.toISOString(),
-      }),
-    find: async (id) => {
-      const row = await apiKeysRepository.findApiKey(db.kysely, id);
-      return row ? storedApiKey(row) : null;
-    },
-    list: async () => (await apiKeysRepository.listApiKeys(db.kysely)).map(storedApiKey),
-    revoke: (id, at) => apiKeysRepository.revokeApiKey(db.kysely, id, at.toISOString()),
-  };
-}
-
 /** composeApiKeys opens the store for `qujat keys api-key …` and `qujat keys init`. */
 export async function composeApiKeys(config: Config, deps: { logger: Logger }) {
   const db = await openStore(config, deps.logger);
-  return { apiKeys: createApiKeys({ store: apiKeyStore(db), clock: systemClock }), stop: () => db.destroy() };
+  return { apiKeys: createApiKeys({ store: createApiKeyStore(db), clock: systemClock }), stop: () => db.destroy() };
 }
 
 /** composePeople: the person and civil registries, embedded over samples/registry or through the HTTP gateway. */
@@ -367,7 +329,7 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     texts: translator,
     onError: (event, error) => logger.error(event, { error }),
   });
-  const apiKeys = createApiKeys({ store: apiKeyStore(db), clock });
+  const apiKeys = createApiKeys({ store: createApiKeyStore(db), clock });
   const previewDocument = createPreviewDocument({ kinds: documentKinds, templates, printer, clock });
   const verifyDocument = createVerifyDocument({ signatures, barcodes: composeBarcodeReader(), pdfs: pdfReader, registry });
   const printDocuments = createPrintDocuments({ registry, copies: documentRegistry, printer: createBatchPrinter(pool) });
