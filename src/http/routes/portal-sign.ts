@@ -1,0 +1,103 @@
+/**
+ * The portal's signing step, after the review: the citizen picks a test certificate (their own by
+ * default) in the demonstration stand-in for the national signing application; the request is
+ * built as signed XML exactly as a real one (channel portal) and goes through
+ * applications.submitSigned — the same EDS check as the API — with the draft's scans beside it.
+ * A signature that fails the check still makes an application, rejected with the reason.
+ */
+import { randomUUID } from 'node:crypto';
+import express, { Router, type Request, type Response } from 'express';
+import type { AnyServiceDefinition } from '../../domain/index.js';
+import type { Applications } from '../../usecases/index.js';
+import { RouteNotFoundError } from '../errors.js';
+import type { CitizenSigning } from '../screens/citizen-signing.js';
+import type { RenderScreen } from '../screens/error-page.js';
+import { MEDIA_TYPES } from '../screens/file-types.js';
+import { screenLanguage, screenView } from '../screens/index.js';
+import { sessionOf, type SessionControl } from '../screens/session.js';
+import type { HeldDraft, UploadStore } from '../screens/upload-store.js';
+import { citizenOf, maskIin } from './portal-signin.js';
+
+export interface PortalSignDeps {
+  readonly services: readonly AnyServiceDefinition[];
+  readonly citizens: CitizenSigning | undefined;
+  readonly applications: Applications;
+  readonly render: RenderScreen;
+  readonly session: SessionControl;
+  readonly uploads: UploadStore;
+  readonly now: () => Date;
+}
+
+/** Signed is what a draft was signed as: one request per certificate, so a repeated post sends the same bytes under the same key. */
+interface Signed {
+  readonly key: string;
+  readonly byCertificate: Map<string, Uint8Array>;
+}
+
+export function portalSignRoutes(deps: PortalSignDeps): Router {
+  const router = Router();
+  const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 });
+  const signed = new WeakMap<HeldDraft, Signed>();
+
+  const serviceOf = (req: Request): AnyServiceDefinition => {
+    const service = deps.services.find((s) => s.id === req.params.serviceId && s.channels.includes('portal'));
+    if (!service || !deps.citizens) throw new RouteNotFoundError({ path: req.path });
+    return service;
+  };
+
+  /** readyDraft: the validated draft of this service, or null after sending the citizen back to the form. */
+  const readyDraft = (res: Response, service: AnyServiceDefinition): HeldDraft | null => {
+    const draft = deps.uploads.get(sessionOf(res).id, deps.now().getTime());
+    if (draft?.serviceId === service.id && draft.form !== null) return draft;
+    res.redirect(303, `/apply/${service.id}`);
+    return null;
+  };
+
+  router.get('/apply/:serviceId/sign', (req, res) => {
+    const service = serviceOf(req);
+    const citizen = citizenOf(req, res);
+    if (!citizen) return;
+    const draft = readyDraft(res, service);
+    if (!draft) return;
+    const certificates = (deps.citizens?.certificates() ?? []).map((c) => ({
+      iin: c.iin,
+      masked: maskIin(c.iin),
+      commonName: c.commonName,
+      issuedAs: c.issuedAs,
+      chosen: c.iin === citizen.iin,
+    }));
+    const page = { pageTitle: 'screens:portal.sign.title', service, certificates, files: draft.files.length, csrf: deps.session.csrfToken(res) };
+    res.type('html').send(deps.render('screens/portal-sign', screenView(req, res, page)));
+  });
+
+  router.post('/apply/:serviceId/sign', form, async (req, res) => {
+    const service = serviceOf(req);
+    deps.session.assertCsrf(req, res);
+    const citizen = citizenOf(req, res);
+    if (!citizen?.iin) return;
+    const draft = readyDraft(res, service);
+    if (!draft) return;
+    const certificate = String((req.body as Record<string, unknown>).certificate ?? citizen.iin);
+    const lang = screenLanguage(req, res);
+    const held = signed.get(draft) ?? { key: `portal:${randomUUID()}`, byCertificate: new Map<string, Uint8Array>() };
+    signed.set(draft, held);
+    let xml = held.byCertificate.get(certificate);
+    if (!xml) {
+      const form = draft.form as { iin?: unknown };
+      xml = (deps.citizens as CitizenSigning).signRequest(certificate, {
+        serviceId: service.id,
+        language: lang === 'ru' ? 'ru' : 'kk',
+        applicantIin: typeof form.iin === 'string' ? form.iin : citizen.iin,
+        signedAt: deps.now(),
+        form: draft.form,
+      });
+      held.byCertificate.set(certificate, xml);
+    }
+    const attachments = draft.files.map((file) => ({ name: file.name, mediaType: MEDIA_TYPES[file.type], bytes: file.bytes }));
+    const application = await deps.applications.submitSigned(xml, citizen, { idempotencyKey: `${held.key}:${certificate}`, attachments });
+    deps.uploads.drop(sessionOf(res).id);
+    res.redirect(303, `/cabinet/applications/${encodeURIComponent(application.number)}`);
+  });
+
+  return router;
+}
