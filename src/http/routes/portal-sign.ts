@@ -34,10 +34,21 @@ interface Signed {
   readonly byCertificate: Map<string, Uint8Array>;
 }
 
+/** A session's last submission is remembered this long, for at most this many sessions. */
+const SUBMITTED = { ttlMs: 60 * 60 * 1000, maxSessions: 5_000 };
+
 export function portalSignRoutes(deps: PortalSignDeps): Router {
   const router = Router();
   const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 });
   const signed = new WeakMap<HeldDraft, Signed>();
+  // A post of a draft already submitted (a double click, or back and post again) leads to its application, not to a second one.
+  const submitted = new Map<string, { serviceId: string; number: string; at: number }>();
+  const remember = (sessionId: string, serviceId: string, number: string) => {
+    const at = deps.now().getTime();
+    for (const [id, entry] of submitted) if (at - entry.at > SUBMITTED.ttlMs || submitted.size >= SUBMITTED.maxSessions) submitted.delete(id);
+    submitted.set(sessionId, { serviceId, number, at });
+  };
+  const applicationPage = (number: string) => `/cabinet/applications/${encodeURIComponent(number)}`;
 
   const serviceOf = (req: Request): AnyServiceDefinition => {
     const service = deps.services.find((s) => s.id === req.params.serviceId && s.channels.includes('portal'));
@@ -75,6 +86,13 @@ export function portalSignRoutes(deps: PortalSignDeps): Router {
     deps.session.assertCsrf(req, res);
     const citizen = citizenOf(req, res);
     if (!citizen?.iin) return;
+    const sessionId = sessionOf(res).id;
+    const done = submitted.get(sessionId);
+    const pending = deps.uploads.get(sessionId, deps.now().getTime());
+    if (done?.serviceId === service.id && pending?.serviceId !== service.id) {
+      res.redirect(303, applicationPage(done.number));
+      return;
+    }
     const draft = readyDraft(res, service);
     if (!draft) return;
     const certificate = String((req.body as Record<string, unknown>).certificate ?? citizen.iin);
@@ -95,8 +113,10 @@ export function portalSignRoutes(deps: PortalSignDeps): Router {
     }
     const attachments = draft.files.map((file) => ({ name: file.name, mediaType: MEDIA_TYPES[file.type], bytes: file.bytes }));
     const application = await deps.applications.submitSigned(xml, citizen, { idempotencyKey: `${held.key}:${certificate}`, attachments });
-    deps.uploads.drop(sessionOf(res).id);
-    res.redirect(303, `/cabinet/applications/${encodeURIComponent(application.number)}`);
+    remember(sessionId, service.id, application.number);
+    // Only the draft that was signed goes: a newer one, filled meanwhile in another tab, stays.
+    if (deps.uploads.get(sessionId, deps.now().getTime()) === draft) deps.uploads.drop(sessionId);
+    res.redirect(303, applicationPage(application.number));
   });
 
   return router;
