@@ -35,6 +35,7 @@ let http: HttpHandle;
 let browser: Browser;
 let files: { png: string; pdf: string };
 const external: string[] = [];
+const violations: string[] = [];
 
 beforeAll(async () => {
   service = await startTestService('portal-e2e');
@@ -53,15 +54,22 @@ afterAll(async () => {
   await service?.stop();
 });
 
-async function newPage(): Promise<Page> {
+async function newPage(width = 1100, height = 900): Promise<Page> {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   page.once('close', () => void context.close().catch(() => undefined));
-  await page.setViewport({ width: 1100, height: 900 });
+  await page.setViewport({ width, height });
   page.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(http.url) && !url.startsWith('data:')) external.push(url);
   });
+  page.on('console', (message) => {
+    if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  // A string, because the tests compile without the DOM library.
+  await page.evaluateOnNewDocument(
+    "document.addEventListener('securitypolicyviolation', (e) => console.error('Content-Security-Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI))",
+  );
   return page;
 }
 
@@ -131,6 +139,9 @@ async function seesResult(page: Page, number: string, kind: string): Promise<Uin
   await page.goto(`${http.url}/cabinet/notifications?lang=ru`, { waitUntil: 'load' });
   expect(await text(page)).toContain(`№ ${number}`);
   await page.goto(`${http.url}/cabinet/applications/${number}?lang=ru`, { waitUntil: 'load' });
+  const history = await page.$eval('.history', (list) => list.textContent ?? '');
+  expect(history).toContain(ru.get('portal.application.submitted'));
+  expect(history).toContain(workflowRu.get('actions.TAKE_INTO_WORK'));
   const href = await page.$$eval('.documents a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
   const application = (await (await fetch(`${http.url}/v1/applications/${number}`, { headers: { authorization: `Bearer ${await keyOf('SYSTEM')}` } })).json()) as {
     status: string;
@@ -341,7 +352,52 @@ describe('the citizen portal', () => {
     const row = (question: string) => report.rows.find((r) => r.question === question)?.answers;
     expect(row('quality')?.['partially-satisfied']?.count).toBe(1);
     expect(row('accessibility')?.satisfied?.count).toBe(1);
+    await page.close();
+  });
+
+  it('fits a 360 px screen in both languages at once, keeps text contrast at 4.5:1, and signs in from the keyboard', async () => {
+    const page = await newPage(360, 740);
+    await page.goto(`${http.url}/signin?lang=kk%2Bru`, { waitUntil: 'load' });
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 30 && (await page.evaluate('document.activeElement.name')) !== 'certificate'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.name')).toBe('certificate');
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
+    await page.keyboard.press('Space');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).pathname).toBe('/cabinet');
+    await signIn(page, TURSYNOV);
+    await page.goto(`${http.url}/apply/unemployed-certificate?lang=kk%2Bru`, { waitUntil: 'load' });
+    await page.type('#f-iin', TURSYNOV);
+    await page.type('#f-fullName', 'Тұрсынов Бауыржан Ғаниұлы');
+    await page.type('#f-phone', '+77012345678');
+    await setDate(page, '#f-period-from', '2026-07-01');
+    await setDate(page, '#f-period-to', '2026-07-31');
+    await submit(page, 'form.service-form button[type="submit"]');
+    const paths = ['/', '/signin', '/apply/unemployed-certificate/review', '/apply/unemployed-certificate/sign', '/cabinet', `/cabinet/applications/${unemployedNumber}`, '/cabinet/notifications'];
+    const seen = new Set<string>();
+    for (const path of paths) {
+      await page.goto(`${http.url}${path}?lang=kk%2Bru`, { waitUntil: 'load' });
+      expect(new URL(page.url()).pathname, path).toBe(path);
+      const { scroll, client } = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as { scroll: number; client: number };
+      expect(scroll, path).toBeLessThanOrEqual(client);
+      const ratios = (await page.evaluate(`(() => {
+        const rgb = (value) => (value.match(/[\\d.]+/g) || []).map(Number);
+        const lum = ([r, g, b]) => { const c = [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]; };
+        const background = (el) => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0) return c; } return [255, 255, 255]; };
+        const selectors = ['.demo-notice', '.cert-state', '.cert-name', '.hint', '.status', '.citizen-bar a', '.citizen-bar button', 'legend', 'label', 'h1', 'h2', '.documents a', '.history li', '.button-link', 'button'];
+        return selectors.flatMap((s) => [...document.querySelectorAll(s)].filter((e) => e.offsetParent !== null).map((e) => {
+          const [a, b] = [lum(rgb(getComputedStyle(e).color)), lum(background(e))];
+          return { s, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+        }));
+      })()`)) as Array<{ s: string; ratio: number }>;
+      for (const { s, ratio } of ratios) {
+        seen.add(s);
+        expect(ratio, `${path} ${s}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(12);
     expect(external).toEqual([]);
+    expect(violations).toEqual([]);
     await page.close();
   });
 });
