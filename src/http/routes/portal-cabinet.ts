@@ -10,7 +10,7 @@ import { DocumentNotFoundError, isoDateTimeInAlmaty, type AnyServiceDefinition }
 import { QUALITY_ANSWERS, QUALITY_QUESTIONS, type Applications, type ApplicationView, type IssuedDocuments, type QuestionnaireAnswers } from '../../usecases/index.js';
 import type { RenderScreen } from '../screens/error-page.js';
 import { screenView } from '../screens/index.js';
-import type { SessionControl } from '../screens/session.js';
+import { sessionOf, type SessionControl } from '../screens/session.js';
 import { citizenOf } from './portal-signin.js';
 
 export interface PortalCabinetDeps {
@@ -35,7 +35,7 @@ export function portalCabinetRoutes(deps: PortalCabinetDeps): Router {
     if (!citizen) return;
     const page = await deps.applications.list({ applicantIin: citizen.iin, limit: PAGE, ...cursorOf(req) }, citizen);
     const items = page.items.map((a) => ({ ...a, serviceKey: names.get(a.serviceId) }));
-    const view = { pageTitle: 'screens:portal.cabinet.title', items, next: page.nextCursor, citizenName: res.locals.session?.displayName, csrf: deps.session.csrfToken(res) };
+    const view = { pageTitle: 'screens:portal.cabinet.title', items, next: page.nextCursor, citizenName: sessionOf(res).displayName, csrf: deps.session.csrfToken(res) };
     res.type('html').send(deps.render('screens/portal-cabinet', screenView(req, res, view)));
   });
 

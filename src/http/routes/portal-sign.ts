@@ -50,10 +50,11 @@ export function portalSignRoutes(deps: PortalSignDeps): Router {
   };
   const applicationPage = (number: string) => `/cabinet/applications/${encodeURIComponent(number)}`;
 
-  const serviceOf = (req: Request): AnyServiceDefinition => {
+  /** serviceOf: the portal service asked for and the signer; neither exists without the development CA. */
+  const serviceOf = (req: Request): { service: AnyServiceDefinition; citizens: CitizenSigning } => {
     const service = deps.services.find((s) => s.id === req.params.serviceId && s.channels.includes('portal'));
     if (!service || !deps.citizens) throw new RouteNotFoundError({ path: req.path });
-    return service;
+    return { service, citizens: deps.citizens };
   };
 
   /** readyDraft: the validated draft of this service, or null after sending the citizen back to the form. */
@@ -65,12 +66,12 @@ export function portalSignRoutes(deps: PortalSignDeps): Router {
   };
 
   router.get('/apply/:serviceId/sign', (req, res) => {
-    const service = serviceOf(req);
+    const { service, citizens } = serviceOf(req);
     const citizen = citizenOf(req, res);
     if (!citizen) return;
     const draft = readyDraft(res, service);
     if (!draft) return;
-    const certificates = (deps.citizens?.certificates() ?? []).map((c) => ({
+    const certificates = citizens.certificates().map((c) => ({
       iin: c.iin,
       masked: maskIin(c.iin),
       commonName: c.commonName,
@@ -82,7 +83,7 @@ export function portalSignRoutes(deps: PortalSignDeps): Router {
   });
 
   router.post('/apply/:serviceId/sign', form, async (req, res) => {
-    const service = serviceOf(req);
+    const { service, citizens } = serviceOf(req);
     deps.session.assertCsrf(req, res);
     const citizen = citizenOf(req, res);
     if (!citizen?.iin) return;
@@ -102,7 +103,7 @@ export function portalSignRoutes(deps: PortalSignDeps): Router {
     let xml = held.byCertificate.get(certificate);
     if (!xml) {
       const form = draft.form as { iin?: unknown };
-      xml = (deps.citizens as CitizenSigning).signRequest(certificate, {
+      xml = citizens.signRequest(certificate, {
         serviceId: service.id,
         language: lang === 'ru' ? 'ru' : 'kk',
         applicantIin: typeof form.iin === 'string' ? form.iin : citizen.iin,
