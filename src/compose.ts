@@ -15,6 +15,7 @@ import { createDocumentRegistry } from './registry/index.js';
 import {
   ChromiumNotFoundError,
   chromiumLauncher,
+  createBatchPrinter,
   createBrowserPool,
   createPdfEngine,
   extractQrPayloadsFromPdf,
@@ -56,6 +57,8 @@ import {
   createDocumentPreparer,
   createIssueDocument,
   createPreviewDocument,
+  createPrintDocuments,
+  createPrintJobs,
   createVerifyDocument,
   type BarcodeReader,
   type Barcodes,
@@ -410,6 +413,8 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
   const apiKeys = createApiKeys({ store: apiKeyStore(db), clock });
   const previewDocument = createPreviewDocument({ kinds: documentKinds, templates, printer, clock });
   const verifyDocument = createVerifyDocument({ signatures, barcodes: composeBarcodeReader(), pdfs: pdfReader, registry });
+  const printDocuments = createPrintDocuments({ registry, copies: documentRegistry, printer: createBatchPrinter(pool) });
+  const printJobs = createPrintJobs(printDocuments, { clock });
   const workbench = createI18nWorkbench({
     root,
     codeLists: i18nCodeLists(),
@@ -433,6 +438,7 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     version: packageVersion(root),
     publicUrl: config.publicUrl,
     render: pool,
+    printJobs,
     i18n: { kinds: documentKinds, screens: templates, workbench, previewDocument },
     portal: {
       accounts: operatorAccounts(db, clock),
@@ -464,6 +470,8 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     issueDocument,
     previewDocument,
     verifyDocument,
+    printDocuments,
+    printJobs,
     registry,
     applications,
     apiKeys,
