@@ -7,7 +7,7 @@ import { code128Svg, decodeQrCodesInImage, decodeQrRow, encodePrintedQrRow, qrSv
 import { documentKinds, loadProviders, REFUSAL_REASONS, SERVICE_IDS, services } from './catalog/index.js';
 import type { Config } from './config/index.js';
 import { definedErrorCodes, VALIDATION_RULES, type Language } from './domain/index.js';
-import { createHttpApp } from './http/index.js';
+import { createHttpApp, type CitizenSigning } from './http/index.js';
 import { createI18nWorkbench, createTranslator, readLocales, type CodeList, type Translator } from './i18n/index.js';
 import type { Logger } from './log/index.js';
 import { createEmbeddedRegistries, createHttpRegistries } from './population/index.js';
@@ -28,7 +28,14 @@ import {
 } from './render/index.js';
 import {
   buildDocumentXml,
+  buildRequestXml,
+  createDemoSigner,
+  createLoginChallenge,
+  createLoginVerifier,
   createRequestVerifier,
+  DemoSignerNotDevelopmentError,
+  DevelopmentKeysMissingError,
+  type JsonValue,
   createSignatureVerifier,
   createXmlSigner,
   loadSigningKeys,
@@ -228,6 +235,42 @@ async function composeSignedRequests(config: Config): Promise<SignedRequestCheck
   };
 }
 
+/**
+ * composeCitizenSigning: the portal's demonstration signer over the development citizens' test
+ * certificates; absent (no demonstration sign-in) when the keys are not the development CA's.
+ */
+async function composeCitizenSigning(config: Config): Promise<CitizenSigning | undefined> {
+  const trust = await loadTrustMaterial(config.sign, keysDir(config));
+  let demo;
+  try {
+    demo = await createDemoSigner(keysDir(config));
+  } catch (error) {
+    if (error instanceof DemoSignerNotDevelopmentError || error instanceof DevelopmentKeysMissingError) return undefined;
+    throw error;
+  }
+  const logins = createLoginVerifier(trust);
+  return {
+    certificates: () => demo.certificates().map((c) => ({ iin: c.iin, commonName: c.commonName, serialNumber: c.serialNumber, notBefore: c.notBefore, notAfter: c.notAfter, issuedAs: c.issuedAs })),
+    challenge: (now) => createLoginChallenge(now),
+    signLogin: (iin, xml) => demo.signLogin(iin, xml).xml,
+    verifyLogin(xml, now) {
+      const result = logins.verifyLogin(xml, { now, maxAgeSeconds: 120 });
+      return result.valid ? { valid: true, iin: result.iin, commonName: result.commonName, nonce: result.nonce } : { valid: false, reason: result.reason };
+    },
+    signRequest(iin, request) {
+      const xml = buildRequestXml({
+        serviceId: request.serviceId,
+        channel: 'portal',
+        language: request.language,
+        applicant: { iin: request.applicantIin },
+        signedAt: request.signedAt,
+        form: request.form as JsonValue,
+      });
+      return Buffer.from(demo.signRequest(iin, xml).xml, 'utf8');
+    },
+  };
+}
+
 /** adminKeySha256 is the configured list, or the development key written by `qujat keys init`. */
 function adminKeySha256(config: Config): readonly string[] {
   if (config.http.adminKeySha256.length > 0) return config.http.adminKeySha256;
@@ -375,6 +418,9 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
         maxFiles: config.screens.uploadMaxFiles,
       },
       now: () => clock.now(),
+      applications,
+      registry,
+      citizens: await composeCitizenSigning(config),
     },
   });
   return {
