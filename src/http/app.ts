@@ -101,7 +101,16 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   );
   if (deps.i18n) app.use(i18nRoutes(deps.i18n));
   if (deps.portal) {
-    app.use(screenAppRoutes({ ...deps.portal, translator: deps.translator, logger: deps.logger, render: (name, view) => deps.screens.render(name, view) }));
+    app.use(
+      screenAppRoutes({
+        ...deps.portal,
+        applications: deps.applications,
+        registry: deps.registry,
+        translator: deps.translator,
+        logger: deps.logger,
+        render: (name, view) => deps.screens.render(name, view),
+      }),
+    );
   }
   app.use((req) => {
     throw new RouteNotFoundError({ path: req.path });

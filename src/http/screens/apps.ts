@@ -7,6 +7,10 @@ import type { OperatorAccounts, Sessions } from '../../accounts/index.js';
 import type { AnyServiceDefinition } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
 import type { Logger } from '../../log/index.js';
+import type { Applications, IssuedDocuments, ProviderInfo } from '../../usecases/index.js';
+import { armApplicationRoutes } from '../routes/arm-application.js';
+import { armQueueRoutes } from '../routes/arm-queue.js';
+import { armWorklistRoutes } from '../routes/arm-worklist.js';
 import { armRoutes } from '../routes/arm.js';
 import { portalRoutes } from '../routes/portal.js';
 import { screenErrorPage, type RenderScreen } from './error-page.js';
@@ -20,6 +24,8 @@ export interface ScreenAppsDeps {
   /** secure: session cookies only over HTTPS (the public URL is https). */
   readonly secure: boolean;
   readonly services: readonly AnyServiceDefinition[];
+  /** providers: the providers' organisations, for the АРМ's referral and queue forms. */
+  readonly providers: readonly ProviderInfo[];
   readonly validate: (service: AnyServiceDefinition, input: unknown) => unknown;
   readonly limits: UploadLimits;
   readonly now: () => Date;
@@ -28,13 +34,23 @@ export interface ScreenAppsDeps {
 /** Drafts held for the review step: at most this many sessions, bytes in all, and this long. */
 const HELD_DRAFTS = { maxSessions: 500, maxBytes: 256 * 1024 * 1024, ttlMs: 60 * 60 * 1000 };
 
-export function screenAppRoutes(deps: ScreenAppsDeps & { translator: Translator; logger: Logger; render: RenderScreen }): Router {
+/** ScreenUseCases: what the screens act through, the same use cases the API calls. */
+export interface ScreenUseCases {
+  readonly applications: Applications;
+  readonly registry: Pick<IssuedDocuments, 'readPdf'>;
+}
+
+export function screenAppRoutes(deps: ScreenAppsDeps & ScreenUseCases & { translator: Translator; logger: Logger; render: RenderScreen }): Router {
   const session = sessionControl({ sessions: deps.sessions, accounts: deps.accounts, secure: deps.secure });
   const paths = ['/arm', '/apply'];
   const router = Router();
   router.use(paths, session.middleware);
   router.get('/', session.middleware);
   router.use(armRoutes({ accounts: deps.accounts, translator: deps.translator, render: deps.render, session }));
+  const arm = { applications: deps.applications, services: deps.services, providers: deps.providers, translator: deps.translator, render: deps.render, session, now: deps.now };
+  router.use(armWorklistRoutes({ ...arm, accounts: deps.accounts }));
+  router.use(armApplicationRoutes({ ...arm, registry: deps.registry }));
+  router.use(armQueueRoutes(arm));
   router.use(
     portalRoutes({
       services: deps.services,
