@@ -159,9 +159,9 @@ describe('the АРМ in Chromium', () => {
     const page = await newPage();
     await signIn(page, 'aigerim', 'kk%2Bru');
     await page.goto(`${arm.url}/arm?overdue=true`, { waitUntil: 'load' });
-    const rows = await page.$$eval('ul.worklist > li', (items) =>
-      items.map((li) => ({ overdue: li.classList.contains('overdue'), mark: li.querySelector('.overdue-mark')?.textContent ?? '', border: getComputedStyle(li).borderLeftColor })),
-    );
+    const rows = (await page.evaluate(
+      "[...document.querySelectorAll('ul.worklist > li')].map((li) => ({ overdue: li.classList.contains('overdue'), mark: li.querySelector('.overdue-mark')?.textContent ?? '', border: getComputedStyle(li).borderLeftColor }))",
+    )) as Array<{ overdue: boolean; mark: string; border: string }>;
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(row.overdue).toBe(true);
