@@ -110,6 +110,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
         ...deps.portal,
         applications: deps.applications,
         registry: deps.registry,
+        printJobs: deps.printJobs,
         translator: deps.translator,
         logger: deps.logger,
         render: (name, view) => deps.screens.render(name, view),

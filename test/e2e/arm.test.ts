@@ -3,8 +3,14 @@
  * accounts use case) signs in, finds applications sent through the /v1 API in the worklist with
  * its filters, opens one and takes it through to an issued certificate whose PDF opens, refuses
  * another with a reason; the employee is not offered EXTEND, the head is; overdue rows are marked
- * in words; the pages fit a phone, keep their contrast, and ask for nothing outside Qujat.
+ * in words; twenty issued certificates ticked on the worklist print as one PDF rendered in batch
+ * mode, with the job's progress shown; the pages fit a phone, keep their contrast, and ask for
+ * nothing outside Qujat.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLauncher } from '../../src/render/index.js';
@@ -173,11 +179,46 @@ describe('the АРМ in Chromium', () => {
     await page.close();
   });
 
+  it('prints twenty issued certificates ticked on the worklist as one PDF, showing the job’s progress', async () => {
+    const issued = [];
+    for (let i = 0; i < 20; i++) issued.push(await arm.issueUnemployed());
+    const documents = issued.map((a) => a.documents.find((d) => d.kind === 'unemployed-certificate')?.number ?? '');
+    expect(new Set(documents).size).toBe(20);
+    const page = await newPage();
+    await signIn(page, 'aigerim');
+    await page.goto(`${arm.url}/arm?status=COMPLETED`, { waitUntil: 'load' });
+    for (const application of issued) await page.click(`#p-${application.number}`);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#batch button[type="submit"]')]);
+    expect(new URL(page.url()).pathname).toMatch(/^\/arm\/print\/[A-Za-z0-9_-]+$/);
+    expect(await page.$eval('#print-progress', (p) => p.getAttribute('max'))).toBe('20');
+    // The script reloads the page once the job is done; the page then offers the PDF.
+    await page.waitForSelector('#print-pdf', { timeout: 180_000 });
+    expect(await page.$eval('#print-progress', (p) => p.getAttribute('value'))).toBe('20');
+    const href = await page.$eval('#print-pdf', (a) => a.getAttribute('href') ?? '');
+    const cookie = (await page.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const response = await fetch(`${arm.url}${href}`, { headers: { cookie } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'arm-batch-')), 'batch.pdf');
+    fs.writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(20);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    for (const number of documents) expect(text).toContain(number);
+    // Another operator's session cannot follow or fetch the job.
+    const other = await newPage();
+    await signIn(other, 'dana');
+    const otherCookie = (await other.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    expect((await fetch(`${arm.url}${href}`, { headers: { cookie: otherCookie } })).status).toBe(404);
+    await other.close();
+    await page.close();
+  }, 400_000);
+
   it('fits a phone (360 px) on every АРМ page, keeps text contrast at 4.5:1, and asks nothing of other sites', async () => {
     const submitted = await arm.submitUnemployed('provider');
     const page = await newPage(360, 740);
     await signIn(page, 'dana', 'kk%2Bru');
-    for (const path of ['/arm', '/arm?overdue=true', `/arm/applications/${submitted.number}`, '/arm/login']) {
+    for (const path of ['/arm', '/arm?overdue=true', '/arm?status=COMPLETED', `/arm/applications/${submitted.number}`, '/arm/login']) {
       await page.goto(`${arm.url}${path}`, { waitUntil: 'load' });
       const { scroll, client } = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as { scroll: number; client: number };
       expect(scroll, path).toBeLessThanOrEqual(client);

@@ -7,8 +7,9 @@ import type { OperatorAccounts, Sessions } from '../../accounts/index.js';
 import type { AnyServiceDefinition } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
 import type { Logger } from '../../log/index.js';
-import type { Applications, IssuedDocuments, ProviderInfo } from '../../usecases/index.js';
+import type { Applications, IssuedDocuments, PrintJobs, ProviderInfo } from '../../usecases/index.js';
 import { armApplicationRoutes } from '../routes/arm-application.js';
+import { armPrintRoutes } from '../routes/arm-print.js';
 import { armQueueRoutes } from '../routes/arm-queue.js';
 import { armWorklistRoutes } from '../routes/arm-worklist.js';
 import { armRoutes } from '../routes/arm.js';
@@ -38,6 +39,7 @@ const HELD_DRAFTS = { maxSessions: 500, maxBytes: 256 * 1024 * 1024, ttlMs: 60 *
 export interface ScreenUseCases {
   readonly applications: Applications;
   readonly registry: Pick<IssuedDocuments, 'readPdf'>;
+  readonly printJobs: Pick<PrintJobs, 'start' | 'status' | 'pdf'>;
 }
 
 export function screenAppRoutes(deps: ScreenAppsDeps & ScreenUseCases & { translator: Translator; logger: Logger; render: RenderScreen }): Router {
@@ -51,6 +53,7 @@ export function screenAppRoutes(deps: ScreenAppsDeps & ScreenUseCases & { transl
   router.use(armWorklistRoutes({ ...arm, accounts: deps.accounts }));
   router.use(armApplicationRoutes({ ...arm, registry: deps.registry }));
   router.use(armQueueRoutes(arm));
+  router.use(armPrintRoutes({ ...arm, printJobs: deps.printJobs }));
   router.use(
     portalRoutes({
       services: deps.services,

@@ -33,6 +33,8 @@ export interface ArmService {
   api(role: Role, method: string, path: string, body?: unknown, providerId?: string): Promise<{ status: number; json: ApplicationJson }>;
   /** submit: an unemployed certificate application taken at the channel's desk. */
   submitUnemployed(channel: 'con' | 'provider', person?: { iin: string; fullName: string }): Promise<ApplicationJson>;
+  /** issueUnemployed: an application taken at the provider's desk through to an issued certificate, by API. */
+  issueUnemployed(person?: { iin: string; fullName: string }): Promise<ApplicationJson>;
   advance(ms: number): void;
   stop(): Promise<void>;
 }
@@ -56,17 +58,28 @@ export async function startArmService(name: string): Promise<ArmService> {
     const response = await fetch(`${http.url}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
     return { status: response.status, json: (await response.json()) as ApplicationJson };
   };
+  const submitUnemployed: ArmService['submitUnemployed'] = async (channel, person = OMAROV) => {
+    const role: Role = channel === 'con' ? 'CON_OPERATOR' : 'PROVIDER_EMPLOYEE';
+    const body = { serviceId: 'unemployed-certificate', channel, language: 'kk', form: { ...person, period: { from: '2026-03-01', to: '2026-11-20' }, attachments: [] } };
+    const { status, json } = await api(role, 'POST', '/v1/applications', body, channel === 'provider' ? EMPLOYMENT : undefined);
+    if (status !== 201) throw new Error(`intake answered ${status}: ${JSON.stringify(json)}`);
+    return json;
+  };
   return {
     url: http.url,
     service,
     accounts: operators.accounts,
     api,
-    async submitUnemployed(channel, person = OMAROV) {
-      const role: Role = channel === 'con' ? 'CON_OPERATOR' : 'PROVIDER_EMPLOYEE';
-      const body = { serviceId: 'unemployed-certificate', channel, language: 'kk', form: { ...person, period: { from: '2026-03-01', to: '2026-11-20' }, attachments: [] } };
-      const { status, json } = await api(role, 'POST', '/v1/applications', body, channel === 'provider' ? EMPLOYMENT : undefined);
-      if (status !== 201) throw new Error(`intake answered ${status}: ${JSON.stringify(json)}`);
-      return json;
+    submitUnemployed,
+    async issueUnemployed(person = OMAROV) {
+      let application = await submitUnemployed('provider', person);
+      for (const action of ['REGISTER', 'TAKE_INTO_WORK', 'APPROVE', 'SIGN', 'ISSUE_AT_DESK']) {
+        const body = action === 'SIGN' ? { document: { registeredFrom: '2026-03-02' } } : {};
+        const { status, json } = await api('PROVIDER_EMPLOYEE', 'POST', `/v1/applications/${application.number}/actions/${action}`, body, EMPLOYMENT);
+        if (status !== 200) throw new Error(`${action} answered ${status}: ${JSON.stringify(json)}`);
+        application = json;
+      }
+      return application;
     },
     advance: (ms) => {
       offset += ms;
