@@ -15,7 +15,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLauncher } from '../../src/render/index.js';
 import { CHROMIUM, localeFile } from '../helpers/project.js';
-import { EMPLOYMENT, PASSWORD, startArmService, type ArmService } from '../integration/screens/arm-service.js';
+import { EDUCATION, EMPLOYMENT, PASSWORD, startArmService, type ArmService } from '../integration/screens/arm-service.js';
 
 const screens = { kk: localeFile('kk', 'screens') as ArmTexts, ru: localeFile('ru', 'screens') as ArmTexts };
 const reasons = { kk: localeFile('kk', 'reasons') as Record<string, string>, ru: localeFile('ru', 'reasons') as Record<string, string> };
@@ -24,12 +24,16 @@ type ArmTexts = { arm: { overdue: string } };
 let arm: ArmService;
 let browser: Browser;
 const external: string[] = [];
+/** printJob: the job page of the batch print, for the phone-width check. */
+let printJob = '/arm/print/none';
 const violations: string[] = [];
+const visited = new Set<string>();
 
 beforeAll(async () => {
   arm = await startArmService('arm-e2e');
   await arm.accounts.add({ username: 'aigerim', password: PASSWORD, role: 'PROVIDER_EMPLOYEE', providerId: EMPLOYMENT, displayName: 'Айгерім Сәрсенова' });
   await arm.accounts.add({ username: 'dana', password: PASSWORD, role: 'PROVIDER_HEAD', providerId: EMPLOYMENT, displayName: 'Дана Ахметова' });
+  await arm.accounts.add({ username: 'saule', password: PASSWORD, role: 'PROVIDER_HEAD', providerId: EDUCATION, displayName: 'Сәуле Мұратова' });
   browser = await chromiumLauncher(CHROMIUM, { isolated: false })();
 });
 afterAll(async () => {
@@ -46,6 +50,7 @@ async function newPage(width = 1200, height = 900): Promise<Page> {
   page.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(arm.url) && !url.startsWith('data:')) external.push(url);
+    else if (url.startsWith(arm.url)) visited.add(new URL(url).pathname);
   });
   page.on('console', (message) => {
     if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
@@ -190,10 +195,13 @@ describe('the АРМ in Chromium', () => {
     for (const application of issued) await page.click(`#p-${application.number}`);
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('#batch button[type="submit"]')]);
     expect(new URL(page.url()).pathname).toMatch(/^\/arm\/print\/[A-Za-z0-9_-]+$/);
+    printJob = new URL(page.url()).pathname;
     expect(await page.$eval('#print-progress', (p) => p.getAttribute('max'))).toBe('20');
     // The script reloads the page once the job is done; the page then offers the PDF.
     await page.waitForSelector('#print-pdf', { timeout: 180_000 });
     expect(await page.$eval('#print-progress', (p) => p.getAttribute('value'))).toBe('20');
+    expect(visited).toContain('/assets/arm-print.js');
+    expect(visited).toContain(`${printJob}/status`);
     const href = await page.$eval('#print-pdf', (a) => a.getAttribute('href') ?? '');
     const cookie = (await page.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     const response = await fetch(`${arm.url}${href}`, { headers: { cookie } });
@@ -216,10 +224,27 @@ describe('the АРМ in Chromium', () => {
 
   it('fits a phone (360 px) on every АРМ page, keeps text contrast at 4.5:1, and asks nothing of other sites', async () => {
     const submitted = await arm.submitUnemployed('provider');
-    const page = await newPage(360, 740);
-    await signIn(page, 'dana', 'kk%2Bru');
-    for (const path of ['/arm', '/arm?overdue=true', '/arm?status=COMPLETED', `/arm/applications/${submitted.number}`, '/arm/login']) {
-      await page.goto(`${arm.url}${path}`, { waitUntil: 'load' });
+    for (const action of ['REGISTER', 'TAKE_INTO_WORK']) {
+      expect((await arm.api('PROVIDER_EMPLOYEE', 'POST', `/v1/applications/${submitted.number}/actions/${action}`, {}, EMPLOYMENT)).status).toBe(200);
+    }
+    const head = await newPage(360, 740);
+    await signIn(head, 'dana', 'kk%2Bru');
+    const educationHead = await newPage(360, 740);
+    await signIn(educationHead, 'saule', 'kk%2Bru');
+    const employee = await newPage(360, 740);
+    await signIn(employee, 'aigerim', 'kk%2Bru');
+    const visits: Array<[Page, string]> = [
+      [head, '/arm'],
+      [head, '/arm?overdue=true'],
+      [head, '/arm?status=COMPLETED'],
+      [head, `/arm/applications/${submitted.number}`],
+      [educationHead, '/arm/queue'],
+      [employee, printJob],
+      [employee, '/arm/login'],
+    ];
+    for (const [page, path] of visits) {
+      const response = await page.goto(`${arm.url}${path}`, { waitUntil: 'load' });
+      expect(response?.status(), path).toBe(200);
       const { scroll, client } = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as { scroll: number; client: number };
       expect(scroll, path).toBeLessThanOrEqual(client);
       const ratios = (await page.evaluate(`(() => {
@@ -233,7 +258,7 @@ describe('the АРМ in Chromium', () => {
       })()`)) as Array<{ s: string; ratio: number }>;
       for (const { s, ratio } of ratios) expect(ratio, `${path} ${s}`).toBeGreaterThanOrEqual(4.5);
     }
-    await page.close();
+    for (const page of [head, educationHead, employee]) await page.close();
     expect(external).toEqual([]);
     expect(violations).toEqual([]);
   });
