@@ -55,7 +55,7 @@ export interface HttpAppDeps {
 function v1Routes(deps: HttpAppDeps) {
   const api = createApi({ admin: adminKey(deps.config.adminKeySha256), key: apiKeyAccess(deps.apiKeys) });
   const { applications, services, translator } = deps;
-  documentsRoutes(api, { issueDocument: deps.issueDocument, registry: deps.registry });
+  documentsRoutes(api, { issueDocument: deps.issueDocument, registry: deps.registry, keys: deps.apiKeys });
   documentKindsRoutes(api, { kinds: deps.kinds, translator });
   verifyApiRoutes(api, { verifyDocument: deps.verifyDocument, translator });
   servicesRoutes(api, { services, translator });
@@ -105,17 +105,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   );
   if (deps.i18n) app.use(i18nRoutes(deps.i18n));
   if (deps.portal) {
-    app.use(
-      screenAppRoutes({
-        ...deps.portal,
-        applications: deps.applications,
-        registry: deps.registry,
-        printJobs: deps.printJobs,
-        translator: deps.translator,
-        logger: deps.logger,
-        render: (name, view) => deps.screens.render(name, view),
-      }),
-    );
+    app.use(screenAppRoutes({ ...deps.portal, translator: deps.translator, logger: deps.logger, render: (name, view) => deps.screens.render(name, view) }));
   }
   app.use((req) => {
     throw new RouteNotFoundError({ path: req.path });

@@ -139,7 +139,7 @@ describe('the АРМ in Chromium', () => {
     });
     await take(page, 'SIGN');
     await take(page, 'ISSUE_AT_DESK');
-    const history = await text(page, '.history');
+    const history = await text(page, '.arm-history');
     expect(history).toContain(reasons.ru.NOT_ELIGIBLE);
     expect(history).toContain('Заявитель трудоустроен');
     const { json } = await arm.api('SYSTEM', 'GET', `/v1/applications/${submitted.number}`);
