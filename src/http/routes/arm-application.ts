@@ -53,6 +53,7 @@ export function armApplicationRoutes(deps: ArmApplicationDeps): Router {
   const services = new Map(deps.services.map((s) => [s.id, s]));
   const models = new Map<string, ItemModel[]>(deps.services.map((s) => [s.id, formModel(s.form)]));
   const providers = new Map(deps.providers.map((p) => [p.id, p]));
+  const actionNames = new Set(deps.services.flatMap((s) => Object.values(s.states).flatMap((state) => Object.keys(state.actions ?? {}))));
   const form = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 30 });
 
   const serviceOf = (view: ApplicationView): AnyServiceDefinition => {
@@ -89,7 +90,7 @@ export function armApplicationRoutes(deps: ArmApplicationDeps): Router {
       documents: view.documents.map((d) => ({ ...d, kindKey: `documents:${d.kind}.title`, issued: almatyTime(d.issuedAt) })),
       forms: actionForms(view, service, providers.get(view.providerId), formKey, problem),
       problem,
-      done: typeof req.query.done === 'string' && /^[A-Z_]{1,64}$/.test(req.query.done) ? `workflow:actions.${req.query.done}` : null,
+      done: typeof req.query.done === 'string' && actionNames.has(req.query.done) ? `workflow:actions.${req.query.done}` : null,
     };
     res.status(status).type('html').send(deps.render('screens/arm-application', screenView(req, res, page)));
   };

@@ -38,9 +38,13 @@ export function printableStates(services: readonly AnyServiceDefinition[]): Read
   for (const service of services) {
     const states = Object.values(service.states);
     const reached = new Set(states.flatMap((state) => Object.values(state.actions ?? {}).filter((a) => a.issues).map((a) => a.to)));
-    for (let queue = [...reached]; queue.length > 0; ) {
-      const next = Object.values(service.states[queue.pop() as string]?.actions ?? {}).map((a) => a.to);
-      for (const to of next) if (!reached.has(to)) queue.push((reached.add(to), to));
+    const pending = [...reached];
+    for (let state = pending.pop(); state !== undefined; state = pending.pop()) {
+      for (const action of Object.values(service.states[state]?.actions ?? {})) {
+        if (reached.has(action.to)) continue;
+        reached.add(action.to);
+        pending.push(action.to);
+      }
     }
     result.set(service.id, reached);
   }

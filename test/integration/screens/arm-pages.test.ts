@@ -218,6 +218,12 @@ describe('an application', () => {
     const submitted = await arm.submitUnemployed('provider');
     const other = await signIn('saule');
     expect((await other.get(`/arm/applications/${submitted.number}`)).status).toBe(404);
+    const own = await signIn('aigerim');
+    expect((await own.get(`/arm/applications/${submitted.number}?done=NO_SUCH_ACTION`)).status).toBe(200);
+    expect((await own.get('/arm/applications/no%20such')).status).toBe(400);
+    expect((await own.get('/arm/applications/1401-2026-999999')).status).toBe(404);
+    expect((await own.get(`/arm/applications/${submitted.number}/documents/000000000000.pdf`)).status).toBe(404);
+    expect((await own.get('/arm?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
     const anonymous = await new Visitor(arm.url).get(`/arm/applications/${submitted.number}`);
     expect(anonymous.status).toBe(303);
     expect(anonymous.location).toBe('/arm/login');
