@@ -166,6 +166,30 @@ describe('an application', () => {
     expect(json.history.map((h) => h.action)).toEqual(['SUBMIT', 'REGISTER', 'TAKE_INTO_WORK', 'APPROVE', 'SIGN', 'ISSUE_AT_DESK']);
   });
 
+  it('lists the attachments, each downloaded as it was handed in', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n% a scanned identity document\n%%EOF\n');
+    const body = {
+      serviceId: 'unemployed-certificate',
+      channel: 'provider',
+      language: 'ru',
+      form: { iin: '880412301010', fullName: 'Омаров Ерлан Серікұлы', period: { from: '2026-01-01', to: '2026-06-30' } },
+      attachments: [{ name: 'удостоверение.pdf', mediaType: 'application/octet-stream', content: pdf.toString('base64') }],
+    };
+    const { status, json } = await arm.api('PROVIDER_EMPLOYEE', 'POST', '/v1/applications', body, EMPLOYMENT);
+    expect(status).toBe(201);
+    const employee = await signIn('aigerim');
+    const page = await employee.get(`/arm/applications/${json.number}`);
+    const link = /<a href="(\/arm\/applications\/[^"]+\/attachments\/\d+)">удостоверение\.pdf<\/a>/.exec(page.html)?.[1];
+    expect(link).toBeDefined();
+    const file = await fetch(`${arm.url}${link}`, { headers: { cookie: employee.cookieHeader } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toMatch(/^application\/pdf/);
+    expect(file.headers.get('content-disposition')).toContain(encodeURIComponent('удостоверение.pdf'));
+    expect(Buffer.from(await file.arrayBuffer()).equals(pdf)).toBe(true);
+    const other = await signIn('saule');
+    expect((await fetch(`${arm.url}${link}`, { headers: { cookie: other.cookieHeader } })).status).toBe(404);
+  });
+
   it('acts once when the same rendered form is sent twice', async () => {
     const submitted = await arm.submitUnemployed('provider');
     const employee = await signIn('aigerim');
