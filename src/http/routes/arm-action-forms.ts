@@ -7,8 +7,9 @@
  */
 import { InvalidInputError, parseCalendarDate, type AnyServiceDefinition, type InputIssue } from '../../domain/index.js';
 import type { ActionRequest, ApplicationView, ProviderInfo } from '../../usecases/index.js';
-import type { AvailableAction } from '../../workflow/index.js';
 import { endOfDayInAlmaty } from '../../workflow/index.js';
+
+type AvailableAction = ApplicationView['actions'][number];
 
 /** FactField: one decision fact an issuing action asks for; `path` is where it goes in the document data. */
 interface FactField {
