@@ -164,6 +164,21 @@ describe('the АРМ in Chromium', () => {
     await head.close();
   });
 
+  it('takes an action from the keyboard alone, with the focus visible', async () => {
+    const submitted = await arm.submitUnemployed('provider');
+    expect((await arm.api('PROVIDER_EMPLOYEE', 'POST', `/v1/applications/${submitted.number}/actions/REGISTER`, {}, EMPLOYMENT)).status).toBe(200);
+    const page = await newPage();
+    await signIn(page, 'aigerim');
+    await page.goto(`${arm.url}/arm/applications/${submitted.number}`, { waitUntil: 'load' });
+    const focused = () => page.evaluate("document.activeElement.closest('form') ? document.activeElement.closest('form').id + ' ' + document.activeElement.tagName : document.activeElement.tagName") as Promise<string>;
+    for (let i = 0; i < 40 && (await focused()) !== 'action-TAKE_INTO_WORK BUTTON'; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('action-TAKE_INTO_WORK BUTTON');
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).searchParams.get('done')).toBe('TAKE_INTO_WORK');
+    await page.close();
+  });
+
   it('marks overdue rows with a sign and words as well as colour', async () => {
     await arm.submitUnemployed('provider');
     arm.advance(10 * 60_000);
