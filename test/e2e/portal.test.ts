@@ -3,8 +3,8 @@
  * a test certificate, applies for each service (form, scans, signing step), the provider's employee
  * and head act on it in the АРМ in a second browser context (action forms, the preschool free places
  * on /arm/queue), and the citizen sees the new status, the notification and downloads the result
- * PDF, which verifies. A refusal shows its letter; a revoked certificate cannot sign in; another citizen's application is
- * not found; the quality questionnaire is offered once and its answers reach the report.
+ * PDF, which verifies. A refusal shows its letter; a revoked certificate cannot sign in; another
+ * citizen's application is not found; the quality questionnaire is offered once and its answers reach the report.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -106,11 +106,14 @@ async function apply(page: Page, serviceId: string, fill: (page: Page) => Promis
   return decodeURIComponent(match?.[1] ?? '');
 }
 
-const keys = new Map<string, string>();
-async function keyOf(role: Role, providerId?: string): Promise<string> {
-  const id = `${role}/${providerId ?? ''}`;
-  if (!keys.has(id)) keys.set(id, (await service.apiKeys.add({ role, ...(providerId ? { providerId } : {}) })).key);
-  return keys.get(id) as string;
+/**
+ * keyOf: an API key for the test's own checks (the application's documents and state as the system
+ * sees them, the quality report); no operator step goes through the API.
+ */
+const keys = new Map<Role, string>();
+async function keyOf(role: Role): Promise<string> {
+  if (!keys.has(role)) keys.set(role, (await service.apiKeys.add({ role })).key);
+  return keys.get(role) as string;
 }
 
 /** Operator accounts made in beforeAll: the employment and education providers' employee and head. */
