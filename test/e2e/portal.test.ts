@@ -1,10 +1,10 @@
 /**
  * The citizen portal in a real Chromium against a server the test starts: a citizen signs in with
- * a test certificate, applies for each service (form, scans, signing step), an operator acts
- * through the /v1 API with staff API keys (the АРМ action pages are not on main yet), and the
- * citizen sees the new status, the notification and downloads the result PDF, which verifies. A
- * refusal shows its letter; a revoked certificate cannot sign in; another citizen's application is
- * not found; the quality questionnaire is offered once and its answers reach the report.
+ * a test certificate, applies for each service (form, scans, signing step), the provider's employee
+ * and head act on it in the АРМ in a second browser context (action forms, the preschool free places
+ * on /arm/queue), and the citizen sees the new status, the notification and downloads the result
+ * PDF, which verifies. A refusal shows its letter; a revoked certificate cannot sign in; another
+ * citizen's application is not found; the quality questionnaire is offered once and its answers reach the report.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +17,7 @@ import type { Role } from '../../src/domain/index.js';
 import { chromiumLauncher } from '../../src/render/index.js';
 import { normalise, pdfText } from '../helpers/poppler.js';
 import { CHROMIUM, localeFile, strings } from '../helpers/project.js';
-import { listen, startTestService, type HttpHandle } from '../helpers/service.js';
+import { EDUCATION, EMPLOYMENT, PASSWORD, startArmService, type ArmService } from '../integration/screens/arm-service.js';
 
 const OMAROVA = '900903401021';
 const IVANOV = '891115301051';
@@ -30,16 +30,22 @@ const workflowRu = new Map(strings(localeFile('ru', 'workflow')));
 const verifyRu = new Map(strings(localeFile('ru', 'verify')));
 const reasonsRu = new Map(strings(localeFile('ru', 'reasons')));
 
+let arm: ArmService;
 let service: Service;
-let http: HttpHandle;
+let http: { url: string };
 let browser: Browser;
 let files: { png: string; pdf: string };
 const external: string[] = [];
 const violations: string[] = [];
 
 beforeAll(async () => {
-  service = await startTestService('portal-e2e');
-  http = await listen(service);
+  arm = await startArmService('portal-e2e');
+  service = arm.service;
+  http = { url: arm.url };
+  await arm.accounts.add({ username: 'aigerim', password: PASSWORD, role: 'PROVIDER_EMPLOYEE', providerId: EMPLOYMENT, displayName: 'Айгерім Сәрсенова' });
+  await arm.accounts.add({ username: 'dana', password: PASSWORD, role: 'PROVIDER_HEAD', providerId: EMPLOYMENT, displayName: 'Дана Ахметова' });
+  await arm.accounts.add({ username: 'asel', password: PASSWORD, role: 'PROVIDER_EMPLOYEE', providerId: EDUCATION, displayName: 'Әсел Мұратова' });
+  await arm.accounts.add({ username: 'gulnar', password: PASSWORD, role: 'PROVIDER_HEAD', providerId: EDUCATION, displayName: 'Гүлнар Тоқтарова' });
   browser = await chromiumLauncher(CHROMIUM, { isolated: false })();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qujat-portal-files-'));
   const image = new PNG({ width: 16, height: 16 });
@@ -50,8 +56,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await http?.close();
-  await service?.stop();
+  await arm?.stop();
 });
 
 async function newPage(width = 1100, height = 900): Promise<Page> {
@@ -101,23 +106,43 @@ async function apply(page: Page, serviceId: string, fill: (page: Page) => Promis
   return decodeURIComponent(match?.[1] ?? '');
 }
 
-const keys = new Map<string, string>();
-async function keyOf(role: Role, providerId?: string): Promise<string> {
-  const id = `${role}/${providerId ?? ''}`;
-  if (!keys.has(id)) keys.set(id, (await service.apiKeys.add({ role, ...(providerId ? { providerId } : {}) })).key);
-  return keys.get(id) as string;
+/**
+ * keyOf: an API key for the test's own checks (the application's documents and state as the system
+ * sees them, the quality report); no operator step goes through the API.
+ */
+const keys = new Map<Role, string>();
+async function keyOf(role: Role): Promise<string> {
+  if (!keys.has(role)) keys.set(role, (await service.apiKeys.add({ role })).key);
+  return keys.get(role) as string;
 }
 
-/** act: an operator's action through the API, as the АРМ would take it. */
-async function act(number: string, action: string, role: Role, providerId: string, body: unknown = {}): Promise<{ state: string; documents: Array<{ number: string; kind: string }> }> {
-  const response = await fetch(`${http.url}/v1/applications/${number}/actions/${action}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${await keyOf(role, providerId)}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const json = (await response.json()) as { state: string; documents: Array<{ number: string; kind: string }> };
-  expect(response.status, JSON.stringify(json)).toBe(200);
-  return json;
+/** Operator accounts made in beforeAll: the employment and education providers' employee and head. */
+type Operator = 'aigerim' | 'dana' | 'asel' | 'gulnar';
+const operators = new Map<Operator, Page>();
+
+/** operator: the operator's АРМ tab, signed in once and reused by every test. */
+async function operator(username: Operator): Promise<Page> {
+  const known = operators.get(username);
+  if (known) return known;
+  const page = await newPage(1200, 900);
+  await page.goto(`${http.url}/arm/login?lang=ru`, { waitUntil: 'load' });
+  await page.type('#username', username);
+  await page.type('#password', PASSWORD);
+  await submit(page, 'form[action="/arm/login"] button[type="submit"]');
+  expect(new URL(page.url()).pathname).toBe('/arm');
+  operators.set(username, page);
+  return page;
+}
+
+/** act: the operator opens the application in the АРМ, fills the action's form and takes it. */
+async function act(username: Operator, number: string, action: string, fill: (page: Page) => Promise<void> = async () => undefined): Promise<void> {
+  const page = await operator(username);
+  await page.goto(`${http.url}/arm/applications/${encodeURIComponent(number)}?lang=ru`, { waitUntil: 'load' });
+  await fill(page);
+  await submit(page, `#action-${action} button[type="submit"]`);
+  const problem = await page.$('#error-summary');
+  expect(problem ? await problem.evaluate((e) => e.textContent ?? '') : null, `${username} ${action}`).toBeNull();
+  expect(new URL(page.url()).searchParams.get('done')).toBe(action);
 }
 
 /** download fetches a document link of the page with the page's session cookie. */
@@ -196,9 +221,9 @@ describe('the citizen portal', () => {
     };
     expect(attachments.state).toBe('REGISTERED');
     expect(attachments.attachments.map((a) => a.mediaType)).toEqual(['image/png']);
-    await act(number, 'TAKE_INTO_WORK', 'PROVIDER_EMPLOYEE', 'ekibastuz-employment');
-    await act(number, 'APPROVE', 'PROVIDER_EMPLOYEE', 'ekibastuz-employment');
-    await act(number, 'SIGN', 'PROVIDER_HEAD', 'ekibastuz-employment', { document: { registeredFrom: '2025-10-01' } });
+    await act('aigerim', number, 'TAKE_INTO_WORK');
+    await act('aigerim', number, 'APPROVE');
+    await act('dana', number, 'SIGN', (p) => setDate(p, '#a-SIGN-registeredFrom', '2025-10-01'));
     await seesResult(page, number, 'unemployed-certificate');
     await page.close();
   });
@@ -220,16 +245,18 @@ describe('the citizen portal', () => {
       const input = await p.$('#f-attachments-consultation-conclusion');
       await input?.uploadFile(files.pdf);
     });
-    await act(number, 'TAKE_INTO_WORK', 'PROVIDER_EMPLOYEE', 'ekibastuz-employment');
-    await act(number, 'APPROVE', 'PROVIDER_EMPLOYEE', 'ekibastuz-employment');
-    await act(number, 'SIGN', 'PROVIDER_HEAD', 'ekibastuz-employment', {
-      document: { basis: { kk: 'Екібастұз қаласы әкімдігінің 2026 жылғы 1 қыркүйектегі № 412 қаулысы', ru: 'Постановление акимата города Экибастуза от 1 сентября 2026 года № 412' }, monthlyAmount: 46175 },
+    await act('aigerim', number, 'TAKE_INTO_WORK');
+    await act('aigerim', number, 'APPROVE');
+    await act('dana', number, 'SIGN', async (p) => {
+      await p.type('#a-SIGN-basisKk', 'Екібастұз қаласы әкімдігінің 2026 жылғы 1 қыркүйектегі № 412 қаулысы');
+      await p.type('#a-SIGN-basisRu', 'Постановление акимата города Экибастуза от 1 сентября 2026 года № 412');
+      await p.type('#a-SIGN-monthlyAmount', '46175');
     });
     await seesResult(page, number, 'disability-support-notification');
     await page.close();
   });
 
-  it('puts a child in the preschool queue and shows the position', async () => {
+  it('puts a child in the preschool queue and shows the position; a free place set in the АРМ refers the child', async () => {
     const page = await newPage();
     await signIn(page, OMAROVA);
     const number = await apply(page, 'preschool-queue', async (p) => {
@@ -241,11 +268,32 @@ describe('the citizen portal', () => {
       await setDate(p, '#f-child-birthDate', '2021-05-10');
       await p.select('#f-language', 'kk');
     });
-    await act(number, 'TAKE_INTO_WORK', 'PROVIDER_EMPLOYEE', 'urzhar-education');
-    await act(number, 'QUEUE', 'PROVIDER_EMPLOYEE', 'urzhar-education');
-    await act(number, 'SIGN', 'PROVIDER_HEAD', 'urzhar-education');
+    await act('asel', number, 'TAKE_INTO_WORK');
+    await act('asel', number, 'QUEUE');
+    await act('gulnar', number, 'SIGN');
     await seesResult(page, number, 'preschool-queue-notice');
     expect(await page.$eval('.queue-position', (d) => d.textContent ?? '')).toMatch(/^1 \/ \d+$/);
+
+    // The employee sets one free place for the child's age group; the head of the queue is referred.
+    const desk = await operator('asel');
+    await desk.goto(`${http.url}/arm/queue?lang=ru`, { waitUntil: 'load' });
+    const entry = await desk.$$eval(
+      'ul.worklist li',
+      (items, href) => items.find((li) => li.querySelector(`a[href="${href}"]`))?.textContent ?? '',
+      `/arm/applications/${number}`,
+    );
+    const ages = await desk.$$eval('#q-age option', (options) => options.map((o) => ({ value: (o as unknown as { value: string }).value, label: o.textContent ?? '' })));
+    const age = ages.find((a) => entry.includes(a.label));
+    expect(age, entry).toBeDefined();
+    await desk.select('#q-organisation', 'baldyrgan');
+    await desk.select('#q-age', age?.value ?? '');
+    await desk.$eval('#q-free', (input) => ((input as unknown as { value: string }).value = ''));
+    await desk.type('#q-free', '1');
+    await submit(desk, 'form.arm-places button[type="submit"]');
+    expect(await text(desk)).toContain(ru.get('arm.queue.saved'));
+    expect(await desk.$eval('#referrals-title', (h) => h.parentElement?.textContent ?? '')).toContain(`№ ${number}`);
+    await act('gulnar', number, 'SIGN');
+    await seesResult(page, number, 'preschool-referral');
     await page.close();
   });
 
@@ -259,9 +307,12 @@ describe('the citizen portal', () => {
       await setDate(p, '#f-period-from', '2026-01-01');
       await setDate(p, '#f-period-to', '2026-06-30');
     });
-    await act(number, 'TAKE_INTO_WORK', 'PROVIDER_EMPLOYEE', 'ekibastuz-employment');
-    await act(number, 'REFUSE', 'PROVIDER_EMPLOYEE', 'ekibastuz-employment', { reason: 'NOT_REGISTERED_UNEMPLOYED', comment: 'Не зарегистрирована в качестве безработной.' });
-    await act(number, 'SIGN', 'PROVIDER_HEAD', 'ekibastuz-employment', { reason: 'NOT_REGISTERED_UNEMPLOYED' });
+    await act('aigerim', number, 'TAKE_INTO_WORK');
+    await act('aigerim', number, 'REFUSE', async (p) => {
+      await p.select('#a-REFUSE-reason', 'NOT_REGISTERED_UNEMPLOYED');
+      await p.type('#a-REFUSE-comment', 'Не зарегистрирована в качестве безработной.');
+    });
+    await act('dana', number, 'SIGN');
     const letter = await seesResult(page, number, 'refusal-letter');
     const reason = reasonsRu.get('NOT_REGISTERED_UNEMPLOYED') as string;
     expect(await text(page)).toContain(reason);
