@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+// `npm run screenshots`: PNGs of every screen in kk and ru in docs/screens/<name>.<lang>.png, and
+// the table of them in README.md. It starts the real service (`qujat serve`) over a fresh data
+// directory, makes demonstration data through the CLI and the HTTP API (scripts/screenshots/demo.mjs)
+// and photographs the pages in the system Chromium. A screen is one line of SCREENS; one whose
+// page this build does not serve (404) is skipped and keeps its old PNG, if any. A page that is
+// bilingual whatever the switch says (/i18n) is taken once, as <name>.kk+ru.png.
+//   node scripts/screenshots.mjs [name …]     only the screens named (after a build)
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OPERATORS, PASSWORD, populate, prepare } from './screenshots/demo.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(root, 'docs', 'screens');
+const LANGUAGES = ['kk', 'ru'];
+const DESKTOP = { width: 1200, height: 900 };
+const PHONE = { width: 390, height: 844, isMobile: true, hasTouch: true };
+/** MAX_HEIGHT: a long page is cut here, so that a PNG stays a picture of the screen and stays small. */
+const MAX_HEIGHT = 2000;
+
+/**
+ * SCREENS, in the order of the README table. `path` is opened (a function of the demo data when it
+ * needs a number); `as` signs an operator in first; `setup` then acts on the page; `viewport`
+ * defaults to DESKTOP; `script: false` turns the page's scripts off (the server's own checks);
+ * `languages` defaults to LANGUAGES.
+ */
+const SCREENS = [
+  { name: 'portal-home', title: 'Portal: the services', path: '/' },
+  { name: 'portal-home-phone', title: 'Portal on a phone', path: '/', viewport: PHONE },
+  { name: 'portal-form-errors', title: 'Portal: a form the server sent back', path: '/apply/unemployed-certificate', script: false, setup: formWithErrors },
+  { name: 'portal-review', title: 'Portal: review before signing', path: '/apply/unemployed-certificate', setup: formToReview },
+  { name: 'arm-login', title: 'АРМ: sign-in', path: '/arm/login' },
+  { name: 'arm-home', title: 'АРМ: signed in', path: '/arm', as: 'employee' },
+  { name: 'verify-form', title: 'Verification: number or file', path: '/verify' },
+  { name: 'verify-valid', title: 'Verification: valid (from the QR code)', path: (demo) => new URL(demo.issued.verifyUrl).pathname + new URL(demo.issued.verifyUrl).search },
+  { name: 'verify-valid-phone', title: 'Verification on a phone (the QR code opened)', path: (demo) => new URL(demo.issued.verifyUrl).pathname + new URL(demo.issued.verifyUrl).search, viewport: PHONE },
+  { name: 'verify-invalid', title: 'Verification: a forged PDF', path: '/verify', setup: (page, demo) => uploadForVerification(page, demo.files.forged) },
+  { name: 'i18n', title: 'Translators: /i18n (always both languages)', path: '/i18n', languages: ['kk+ru'] },
+];
+
+const languagesOf = (screen) => screen.languages ?? LANGUAGES;
+
+async function formWithErrors(page) {
+  await page.type('#f-iin', '880424400518');
+  await page.type('#f-fullName', 'Сәрсенов Нұрлан');
+  await submitAndWait(page, 'form.service-form button[type="submit"]');
+}
+
+async function formToReview(page) {
+  await page.type('#f-iin', '880424400519');
+  await page.type('#f-fullName', 'Сәрсенбаева Әйгерім Қуанышқызы');
+  await page.type('#f-phone', '+77011234567');
+  for (const [selector, value] of [['#f-period-from', '2026-01-01'], ['#f-period-to', '2026-06-30']]) {
+    await page.$eval(selector, (input, date) => {
+      input.value = date;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, value);
+  }
+  await submitAndWait(page, 'form.service-form button[type="submit"]');
+}
+
+async function uploadForVerification(page, file) {
+  const input = await page.$('#file');
+  await input.uploadFile(file);
+  await submitAndWait(page, 'form[enctype="multipart/form-data"] button[type="submit"]');
+}
+
+async function submitAndWait(page, selector) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
+}
+
+async function signIn(page, base, username) {
+  await page.goto(`${base}/arm/login`, { waitUntil: 'load' });
+  await page.type('#username', username);
+  await page.type('#password', PASSWORD);
+  await submitAndWait(page, 'button[type="submit"]');
+  if (new URL(page.url()).pathname === '/arm/login') throw new Error(`${username} could not sign in`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startService(env) {
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'qujat.js'), 'serve'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${env.PORT}`;
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (child.exitCode !== null) throw new Error(`qujat serve exited with ${child.exitCode}`);
+    const ready = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    if (ready) return { url, stop: () => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM')) };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill('SIGKILL');
+  throw new Error('qujat serve did not answer /healthz');
+}
+
+/** shoot opens one screen in one language in a fresh browser context and writes its PNG. */
+async function shoot(browser, base, demo, screen, lang) {
+  const context = await browser.createBrowserContext();
+  try {
+    const page = await context.newPage();
+    await page.setViewport({ ...(screen.viewport ?? DESKTOP), deviceScaleFactor: 1 });
+    await page.setJavaScriptEnabled(screen.script !== false);
+    await page.setCookie({ name: 'qujat_lang', value: encodeURIComponent(lang), url: base });
+    if (screen.as) await signIn(page, base, screen.as);
+    const target = typeof screen.path === 'function' ? screen.path(demo) : screen.path;
+    const response = await page.goto(`${base}${target}`, { waitUntil: 'load' });
+    if (response?.status() === 404) return false;
+    if (screen.setup) await screen.setup(page, demo);
+    const outside = await page.evaluate(`[...document.querySelectorAll('[src],[href]')].map((e) => e.getAttribute('src') || e.getAttribute('href')).filter((u) => /^(https?:)?\\/\\//.test(u) && !u.startsWith(${JSON.stringify(base)}))`);
+    if (outside.length > 0) throw new Error(`${screen.name}: links outside Qujat ${outside.join(', ')}`);
+    const height = Math.min(MAX_HEIGHT, await page.evaluate('document.documentElement.scrollHeight'));
+    const { width } = page.viewport();
+    // Focus rings of autofocused elements are part of the page, the blinking caret is not.
+    await page.evaluate("document.activeElement && document.activeElement.matches('input, textarea') && document.activeElement.blur()");
+    await page.screenshot({ path: path.join(OUT, `${screen.name}.${lang}.png`), clip: { x: 0, y: 0, width, height }, captureBeyondViewport: true });
+    return true;
+  } finally {
+    await context.close();
+  }
+}
+
+/** readmeTable is the README's «Screens» table: one row per screen, a thumbnail per language. */
+function readmeTable() {
+  const file = (name, lang) => `docs/screens/${name}.${lang}.png`;
+  const taken = (screen) => languagesOf(screen).filter((lang) => fs.existsSync(path.join(root, file(screen.name, lang))));
+  const cell = (screen, lang) =>
+    `<a href="${file(screen.name, lang)}"><img src="${file(screen.name, lang)}" width="${screen.viewport === PHONE ? 120 : 320}" alt="${screen.name} (${lang})"></a>`;
+  const row = (screen) => {
+    const langs = taken(screen);
+    const cells = langs.length === 1 && langs[0] === 'kk+ru' ? [cell(screen, 'kk+ru'), '(the same page)'] : LANGUAGES.map((l) => (langs.includes(l) ? cell(screen, l) : '—'));
+    return `| ${screen.title} | ${cells.join(' | ')} |`;
+  };
+  return ['| Screen | Қазақша | Русский |', '|---|---|---|', ...SCREENS.filter((s) => taken(s).length > 0).map(row)].join('\n');
+}
+
+function writeReadme() {
+  const file = path.join(root, 'README.md');
+  const readme = fs.readFileSync(file, 'utf8');
+  const start = '<!-- screens:start -->';
+  const end = '<!-- screens:end -->';
+  if (!readme.includes(start) || !readme.includes(end)) throw new Error(`README.md has no ${start} … ${end} section`);
+  fs.writeFileSync(file, `${readme.slice(0, readme.indexOf(start) + start.length)}\n${readmeTable()}\n${readme.slice(readme.indexOf(end))}`);
+}
+
+async function main() {
+  const only = process.argv.slice(2);
+  const unknown = only.filter((name) => !SCREENS.some((s) => s.name === name));
+  if (unknown.length > 0) throw new Error(`no screen named ${unknown.join(', ')}; screens: ${SCREENS.map((s) => s.name).join(' ')}`);
+  const { chromiumLauncher } = await import(path.join(root, 'dist', 'src', 'render', 'index.js'));
+  const data = fs.mkdtempSync(path.join(os.tmpdir(), 'qujat-screenshots-'));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    QUJAT_DATA_DIR: data,
+    PORT: String(port),
+    QUJAT_HOST: '127.0.0.1',
+    QUJAT_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    QUJAT_CHROMIUM: process.env.QUJAT_CHROMIUM ?? '/usr/bin/chromium',
+    QUJAT_LOG_LEVEL: 'warn',
+  };
+  const scenarioDir = path.join(root, 'samples', 'scenarios');
+  const scenarios = fs.readdirSync(scenarioDir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(fs.readFileSync(path.join(scenarioDir, f), 'utf8')));
+  let service;
+  let browser;
+  try {
+    process.stderr.write(`data in ${data}; keys and ${Object.keys(OPERATORS).length} operators …\n`);
+    const keys = await prepare(root, env, scenarios);
+    service = await startService(env);
+    process.stderr.write(`service on ${service.url}; demonstration data …\n`);
+    const demo = await populate({ base: service.url, root, keys, scenarios, work: data });
+    browser = await chromiumLauncher(env.QUJAT_CHROMIUM, { isolated: false })();
+    fs.mkdirSync(OUT, { recursive: true });
+    for (const screen of SCREENS.filter((s) => only.length === 0 || only.includes(s.name))) {
+      for (const lang of languagesOf(screen)) {
+        const taken = await shoot(browser, service.url, demo, screen, lang);
+        process.stderr.write(`${taken ? 'wrote  ' : 'skipped (404)'} ${screen.name}.${lang}.png\n`);
+      }
+    }
+    writeReadme();
+  } finally {
+    await browser?.close();
+    await service?.stop();
+    fs.rmSync(data, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exitCode = 1;
+});
