@@ -12,7 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OPERATORS, PASSWORD, populate, prepare } from './screenshots/demo.mjs';
+import { CITIZEN, OPERATORS, PASSWORD, populate, prepare } from './screenshots/demo.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(root, 'docs', 'screens');
@@ -24,24 +24,33 @@ const MAX_HEIGHT = 2000;
 
 /**
  * SCREENS, in the order of the README table. `path` is opened (a function of the demo data when it
- * needs a number); `as` signs an operator in first; `setup` then acts on the page; `viewport`
- * defaults to DESKTOP; `script: false` turns the page's scripts off (the server's own checks);
- * `languages` defaults to LANGUAGES.
+ * needs a number); `operator` (a username of OPERATORS) or `citizen` signs in first; `setup` then
+ * acts on the page; `viewport` defaults to DESKTOP; `script: false` turns the page's scripts off
+ * (to show the server's own checks); `languages` defaults to LANGUAGES.
  */
 const SCREENS = [
   { name: 'portal-home', title: 'Portal: the services', path: '/' },
   { name: 'portal-home-phone', title: 'Portal on a phone', path: '/', viewport: PHONE },
   { name: 'portal-form-errors', title: 'Portal: a form the server sent back', path: '/apply/unemployed-certificate', script: false, setup: formWithErrors },
   { name: 'portal-review', title: 'Portal: review before signing', path: '/apply/unemployed-certificate', setup: formToReview },
+  { name: 'portal-sign', title: 'Portal: the signing step (demonstration stand-in)', path: '/apply/unemployed-certificate', citizen: true, setup: formToSigning },
+  { name: 'portal-signin', title: 'Portal: sign-in by test certificate', path: '/signin' },
+  { name: 'portal-cabinet', title: 'Portal: my applications', path: '/cabinet', citizen: true },
+  { name: 'portal-application', title: "Portal: an application's status, history and result", path: (demo) => `/cabinet/applications/${demo.applications['unemployed-certificate.portal.citizen']}`, citizen: true },
+  { name: 'portal-notifications', title: 'Portal: notifications', path: '/cabinet/notifications', citizen: true },
+  { name: 'portal-cabinet-phone', title: 'Portal: my applications on a phone', path: '/cabinet', citizen: true, viewport: PHONE },
   { name: 'arm-login', title: 'АРМ: sign-in', path: '/arm/login' },
-  { name: 'arm-home', title: 'АРМ: signed in', path: '/arm', as: 'employee' },
+  { name: 'arm-worklist', title: 'АРМ: the worklist', path: '/arm', operator: 'employee' },
+  { name: 'arm-application', title: "АРМ: an application and the role's actions", path: (demo) => `/arm/applications/${demo.applications['unemployed-certificate.con@2']}`, operator: 'employee' },
+  { name: 'arm-queue', title: 'АРМ: the preschool queue', path: '/arm/queue', operator: 'education' },
   { name: 'verify-form', title: 'Verification: number or file', path: '/verify' },
-  { name: 'verify-valid', title: 'Verification: valid (from the QR code)', path: (demo) => new URL(demo.issued.verifyUrl).pathname + new URL(demo.issued.verifyUrl).search },
-  { name: 'verify-valid-phone', title: 'Verification on a phone (the QR code opened)', path: (demo) => new URL(demo.issued.verifyUrl).pathname + new URL(demo.issued.verifyUrl).search, viewport: PHONE },
+  { name: 'verify-valid', title: 'Verification: valid (from the QR code)', path: (demo) => pathOf(demo.issued.verifyUrl) },
+  { name: 'verify-valid-phone', title: 'Verification on a phone (the QR code opened)', path: (demo) => pathOf(demo.issued.verifyUrl), viewport: PHONE },
   { name: 'verify-invalid', title: 'Verification: a forged PDF', path: '/verify', setup: (page, demo) => uploadForVerification(page, demo.files.forged) },
   { name: 'i18n', title: 'Translators: /i18n (always both languages)', path: '/i18n', languages: ['kk+ru'] },
 ];
 
+const pathOf = (url) => new URL(url).pathname + new URL(url).search;
 const languagesOf = (screen) => screen.languages ?? LANGUAGES;
 
 async function formWithErrors(page) {
@@ -51,8 +60,8 @@ async function formWithErrors(page) {
 }
 
 async function formToReview(page) {
-  await page.type('#f-iin', '880424400519');
-  await page.type('#f-fullName', 'Сәрсенбаева Әйгерім Қуанышқызы');
+  await page.type('#f-iin', CITIZEN.iin);
+  await page.type('#f-fullName', CITIZEN.fullName);
   await page.type('#f-phone', '+77011234567');
   for (const [selector, value] of [['#f-period-from', '2026-01-01'], ['#f-period-to', '2026-06-30']]) {
     await page.$eval(selector, (input, date) => {
@@ -63,6 +72,20 @@ async function formToReview(page) {
   await submitAndWait(page, 'form.service-form button[type="submit"]');
 }
 
+async function formToSigning(page, demo) {
+  await formToReview(page);
+  await open(page, `${demo.base}${new URL(page.url()).pathname.replace(/\/review$/, '/sign')}`);
+}
+
+/** NotServed: the build does not serve a page the screen needs (404); the screen is skipped. */
+class NotServed extends Error {}
+
+async function open(page, url) {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (response?.status() === 404) throw new NotServed(url);
+  return response;
+}
+
 async function uploadForVerification(page, file) {
   const input = await page.$('#file');
   await input.uploadFile(file);
@@ -71,6 +94,13 @@ async function uploadForVerification(page, file) {
 
 async function submitAndWait(page, selector) {
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
+}
+
+async function signInCitizen(page, base) {
+  await open(page, `${base}/signin`);
+  await page.click(`#cert-${CITIZEN.iin}`);
+  await submitAndWait(page, 'form[action="/signin"] button[type="submit"]');
+  if (new URL(page.url()).pathname === '/signin') throw new Error(`${CITIZEN.iin} could not sign in`);
 }
 
 async function signIn(page, base, username) {
@@ -112,19 +142,23 @@ async function shoot(browser, base, demo, screen, lang) {
     await page.setViewport({ ...(screen.viewport ?? DESKTOP), deviceScaleFactor: 1 });
     await page.setJavaScriptEnabled(screen.script !== false);
     await page.setCookie({ name: 'qujat_lang', value: encodeURIComponent(lang), url: base });
-    if (screen.as) await signIn(page, base, screen.as);
-    const target = typeof screen.path === 'function' ? screen.path(demo) : screen.path;
-    const response = await page.goto(`${base}${target}`, { waitUntil: 'load' });
-    if (response?.status() === 404) return false;
+    if (screen.operator) await signIn(page, base, screen.operator);
+    if (screen.citizen) await signInCitizen(page, base);
+    await open(page, `${base}${typeof screen.path === 'function' ? screen.path(demo) : screen.path}`);
     if (screen.setup) await screen.setup(page, demo);
     const outside = await page.evaluate(`[...document.querySelectorAll('[src],[href]')].map((e) => e.getAttribute('src') || e.getAttribute('href')).filter((u) => /^(https?:)?\\/\\//.test(u) && !u.startsWith(${JSON.stringify(base)}))`);
     if (outside.length > 0) throw new Error(`${screen.name}: links outside Qujat ${outside.join(', ')}`);
-    const height = Math.min(MAX_HEIGHT, await page.evaluate('document.documentElement.scrollHeight'));
+    // The picture ends below the page's content, not at the bottom of the window.
+    const content = await page.evaluate("Math.ceil((document.querySelector('main') || document.body).getBoundingClientRect().bottom + window.scrollY) + 32");
+    const height = Math.min(MAX_HEIGHT, content, await page.evaluate('document.documentElement.scrollHeight'));
     const { width } = page.viewport();
     // Focus rings of autofocused elements are part of the page, the blinking caret is not.
     await page.evaluate("document.activeElement && document.activeElement.matches('input, textarea') && document.activeElement.blur()");
     await page.screenshot({ path: path.join(OUT, `${screen.name}.${lang}.png`), clip: { x: 0, y: 0, width, height }, captureBeyondViewport: true });
     return true;
+  } catch (error) {
+    if (error instanceof NotServed) return false;
+    throw error;
   } finally {
     await context.close();
   }

@@ -30,6 +30,22 @@ const OPEN = [
   ['disabled-children-home-education.portal', 2],
 ];
 
+/**
+ * CITIZEN: the development citizen whose cabinet is photographed (a test certificate of the
+ * development CA signs her in). Besides her preschool application she gets an unemployed
+ * certificate and a refusal: scenarios of another applicant played with her IIN and name.
+ */
+export const CITIZEN = { iin: '900903401021', fullName: 'Омарова Айгүл Болатқызы' };
+const AS_CITIZEN = [
+  ['unemployed-certificate.portal', { iin: '880412301010', fullName: 'Омаров Ерлан Серікұлы' }],
+  ['unemployed-certificate.refusal', { iin: '880412301010', fullName: 'Омаров Ерлан Серікұлы' }],
+];
+
+function retarget(scenario, from) {
+  const json = JSON.stringify(scenario).replaceAll(from.iin, CITIZEN.iin).replaceAll(from.fullName, CITIZEN.fullName);
+  return { ...JSON.parse(json), name: `${scenario.name}.citizen` };
+}
+
 /** cli runs `qujat` over the data directory and returns what it printed. */
 export async function cli(root, env, args) {
   const { stdout } = await run(process.execPath, [path.join(root, 'bin', 'qujat.js'), ...args], { cwd: root, env });
@@ -50,7 +66,7 @@ export async function prepare(root, env, scenarios) {
     keys[`PROVIDER_EMPLOYEE ${provider}`] = await key('PROVIDER_EMPLOYEE', ['--provider', provider]);
     keys[`PROVIDER_HEAD ${provider}`] = await key('PROVIDER_HEAD', ['--provider', provider]);
   }
-  for (const iin of new Set(scenarios.map((s) => s.applicantIin))) keys[`APPLICANT ${iin}`] = await key('APPLICANT', ['--iin', iin]);
+  for (const iin of new Set([...scenarios.map((s) => s.applicantIin), CITIZEN.iin])) keys[`APPLICANT ${iin}`] = await key('APPLICANT', ['--iin', iin]);
   return keys;
 }
 
@@ -100,6 +116,10 @@ export async function populate({ base, root, keys, scenarios, work }) {
     const scenario = scenarios.find((s) => s.name === name);
     applications[`${name}@${count}`] = await play(base, keys, scenario, count, `${name}-open-${count}`);
   }
+  for (const [name, from] of AS_CITIZEN) {
+    const scenario = retarget(scenarios.find((s) => s.name === name), from);
+    applications[scenario.name] = await play(base, keys, scenario, scenario.steps.length, scenario.name);
+  }
 
   const sample = fs.readFileSync(path.join(root, 'samples', 'documents', 'unemployed-certificate.kk+ru.json'));
   const issuedResponse = await fetch(`${base}/v1/documents`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: sample });
@@ -113,5 +133,5 @@ export async function populate({ base, root, keys, scenarios, work }) {
   fs.writeFileSync(xml, fs.readFileSync(xml, 'utf8').replace('Сәрсенбаева', 'Сарсенбаева'));
   const forged = path.join(work, 'forged.pdf');
   await run('qpdf', [pdf, '--remove-attachment=document.xml', '--add-attachment', xml, '--key=document.xml', '--filename=document.xml', '--', forged]);
-  return { applications, issued, files: { pdf, forged } };
+  return { base, applications, issued, files: { pdf, forged } };
 }
