@@ -15,6 +15,7 @@ import { createDocumentRegistry } from './registry/index.js';
 import {
   ChromiumNotFoundError,
   chromiumLauncher,
+  createBatchPrinter,
   createBrowserPool,
   createPdfEngine,
   extractQrPayloadsFromPdf,
@@ -49,6 +50,8 @@ import {
   createDocumentPreparer,
   createIssueDocument,
   createPreviewDocument,
+  createPrintDocuments,
+  createPrintJobs,
   createVerifyDocument,
   type BarcodeReader,
   type Barcodes,
@@ -367,6 +370,8 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
   const apiKeys = createApiKeys({ store: apiKeyStore(db), clock });
   const previewDocument = createPreviewDocument({ kinds: documentKinds, templates, printer, clock });
   const verifyDocument = createVerifyDocument({ signatures, barcodes: composeBarcodeReader(), pdfs: pdfReader, registry });
+  const printDocuments = createPrintDocuments({ registry, copies: documentRegistry, printer: createBatchPrinter(pool) });
+  const printJobs = createPrintJobs(printDocuments, { clock });
   const workbench = createI18nWorkbench({
     root,
     codeLists: i18nCodeLists(),
@@ -390,6 +395,7 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     version: packageVersion(root),
     publicUrl: config.publicUrl,
     render: pool,
+    printJobs,
     i18n: { kinds: documentKinds, screens: templates, workbench, previewDocument },
     portal: {
       accounts: operatorAccounts(db, clock),
@@ -418,6 +424,8 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     issueDocument,
     previewDocument,
     verifyDocument,
+    printDocuments,
+    printJobs,
     registry,
     applications,
     apiKeys,

@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import type { AnyServiceDefinition, DocumentKind } from '../domain/index.js';
 import type { Translator } from '../i18n/index.js';
 import type { Logger } from '../log/index.js';
-import type { Applications, IssueDocument, IssuedDocuments, SignatureCheck, VerifyDocument } from '../usecases/index.js';
+import type { Applications, IssueDocument, IssuedDocuments, PrintJobs, SignatureCheck, VerifyDocument } from '../usecases/index.js';
 import { createApi } from './api.js';
 import { errorHandler, RouteNotFoundError } from './errors.js';
 import { adminKey } from './middleware/admin-key.js';
@@ -16,6 +16,7 @@ import { documentsRoutes } from './routes/documents.js';
 import { healthRoutes, type RenderHealth } from './routes/health.js';
 import { i18nRoutes, type I18nRoutesDeps } from './routes/i18n.js';
 import { notificationsRoutes } from './routes/notifications.js';
+import { printJobsRoutes } from './routes/print-jobs.js';
 import { qualityRoutes } from './routes/quality.js';
 import { queueRoutes } from './routes/queue.js';
 import { servicesRoutes } from './routes/services.js';
@@ -42,6 +43,8 @@ export interface HttpAppDeps {
   /** version and publicUrl go into the OpenAPI document. */
   readonly version: string;
   readonly publicUrl: string;
+  /** printJobs: batch printing at /v1/print-jobs. */
+  readonly printJobs: PrintJobs;
   /** i18n: the translators' preview at /i18n (left out when absent). */
   readonly i18n?: I18nRoutesDeps;
   /** The citizen portal and the operator workstation (left out when absent). */
@@ -60,6 +63,7 @@ function v1Routes(deps: HttpAppDeps) {
   notificationsRoutes(api, { applications });
   queueRoutes(api, { applications });
   qualityRoutes(api, { applications, serviceIds: services.map((s) => s.id) });
+  printJobsRoutes(api, { jobs: deps.printJobs, translator });
   let document: object | null = null;
   api.route(
     {

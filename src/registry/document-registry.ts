@@ -5,6 +5,7 @@
  * workflow transition that produced it in one commit.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { calendarDateInAlmaty, type LocalizedText, type OutputLanguage } from '../domain/index.js';
 import { documentsRepository as repo, type Database, type DocumentRow, type Executor, type StatusChange, type Tx } from '../store/index.js';
 import {
@@ -13,6 +14,7 @@ import {
   DocumentAlreadySupersededError,
   DocumentNotFoundError,
   DocumentNumbersExhaustedError,
+  DocumentPrintCopyMissingError,
   DocumentSupersedesItselfError,
   InvalidDocumentNumberError,
 } from './errors.js';
@@ -31,6 +33,14 @@ export interface IssuedDocumentRecord {
   readonly pdf: Uint8Array;
   /** The secret of the verification QR; only its SHA-256 is stored. */
   readonly verificationToken: string;
+  /** The HTML as printed into `pdf`, kept (compressed) so that paper copies are this very document. */
+  readonly printed?: PrintedHtml;
+}
+
+/** PrintedHtml is a document's complete printed HTML and the page count of its print. */
+export interface PrintedHtml {
+  readonly html: string;
+  readonly pages: number;
 }
 
 /** DocumentStatus is valid until revoked or superseded; both are final. */
@@ -163,6 +173,9 @@ export function createDocumentRegistry(db: Database) {
         },
         { xml: record.xml, pdf: record.pdf },
       );
+      if (record.printed) {
+        await repo.insertDocumentHtml(trx, record.number, { pages: record.printed.pages, htmlGzip: gzipSync(record.printed.html) });
+      }
     },
 
     /** find returns the document, or null when no document has this number. */
@@ -174,6 +187,17 @@ export function createDocumentRegistry(db: Database) {
     /** readXml returns the signed XML byte for byte as registered. */
     readXml: (number: string, trx?: Tx) => readFile(number, 'xml', trx),
     readPdf: (number: string, trx?: Tx) => readFile(number, 'pdf', trx),
+
+    /**
+     * readHtml returns the printed HTML of a document; DocumentNotFoundError for an unknown number,
+     * DocumentPrintCopyMissingError for a document issued before the HTML was kept.
+     */
+    async readHtml(number: string, trx?: Tx): Promise<PrintedHtml> {
+      const stored = await repo.readDocumentHtml(read(trx), number);
+      if (stored) return { html: gunzipSync(stored.htmlGzip).toString('utf8'), pages: stored.pages };
+      await findRow(read(trx), number);
+      throw new DocumentPrintCopyMissingError({ number });
+    },
 
     /** checkToken is true when the token is the document's verification token (compared in constant time). */
     async checkToken(number: string, token: string): Promise<boolean> {

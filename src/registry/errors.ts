@@ -15,3 +15,5 @@ export const DocumentAlreadyRegisteredError = defineError<{ number: string }>('D
 export const DocumentSupersedesItselfError = defineError<{ number: string }>('DOCUMENT_SUPERSEDES_ITSELF', 'invalid');
 /** DocumentNumbersExhaustedError: the year's 9-digit sequence is used up. */
 export const DocumentNumbersExhaustedError = defineError<{ year: number }>('DOCUMENT_NUMBERS_EXHAUSTED', 'internal');
+/** DocumentPrintCopyMissingError: the document was issued before printed HTML was kept, so no identical paper copy can be printed. */
+export const DocumentPrintCopyMissingError = defineError<{ number: string }>('DOCUMENT_PRINT_COPY_MISSING', 'not_found');

@@ -5,6 +5,7 @@ export {
   type DocumentStatus,
   type IssuedDocument,
   type IssuedDocumentRecord,
+  type PrintedHtml,
   type Revocation,
   type Supersession,
 } from './document-registry.js';
@@ -14,6 +15,7 @@ export {
   DocumentAlreadySupersededError,
   DocumentNotFoundError,
   DocumentNumbersExhaustedError,
+  DocumentPrintCopyMissingError,
   DocumentSupersedesItselfError,
   InvalidDocumentNumberError,
 } from './errors.js';

@@ -16,3 +16,4 @@ export {
   type AttachmentLimits,
   type ExtractQrOptions,
 } from './pdf-container.js';
+export { createBatchPrinter, type BatchDocument, type BatchOptions, type BatchOutput, type BatchPrinter, type BatchProgress } from './batch.js';

@@ -29,7 +29,11 @@ export function countPdfPages(bytes: Uint8Array): number {
   return text.match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
 }
 
-async function collectGarbage(page: Page): Promise<void> {
+/** PDF_OPTIONS: A4 unless the template's CSS page size says otherwise; batch prints use the same. */
+export const PDF_OPTIONS = { format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true } as const;
+
+/** collectGarbage runs a full garbage collection in a page's renderer. */
+export async function collectGarbage(page: Page): Promise<void> {
   const session = await page.createCDPSession();
   try {
     await session.send('HeapProfiler.collectGarbage');
@@ -45,7 +49,7 @@ export function createPdfEngine(pool: BrowserPool): PdfEngine {
     async print(html) {
       const bytes = await pool.run(async (page) => {
         await page.setContent(html, { waitUntil: 'load' });
-        const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true });
+        const pdf = await page.pdf(PDF_OPTIONS);
         const count = (prints.get(page) ?? 0) + 1;
         prints.set(page, count);
         // The document is printed; a failed collection is the next task's problem, not this one's.

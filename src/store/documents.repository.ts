@@ -50,6 +50,17 @@ export async function insertDocument(trx: Executor, row: NewDocumentRow, files: 
     .execute();
 }
 
+/** insertDocumentHtml stores the printed HTML (already compressed) of a document being registered. */
+export async function insertDocumentHtml(trx: Executor, number: string, printed: { pages: number; htmlGzip: Uint8Array }): Promise<void> {
+  await trx.insertInto('issued_document_html').values({ number, pages: printed.pages, html_gzip: asBuffer(printed.htmlGzip) }).execute();
+}
+
+/** readDocumentHtml returns the compressed printed HTML and its page count, if the document has one. */
+export async function readDocumentHtml(db: Executor, number: string): Promise<{ pages: number; htmlGzip: Uint8Array } | undefined> {
+  const row = await db.selectFrom('issued_document_html').select(['pages', 'html_gzip']).where('number', '=', number).executeTakeFirst();
+  return row ? { pages: Number(row.pages), htmlGzip: new Uint8Array(row.html_gzip) } : undefined;
+}
+
 export async function findDocument(db: Executor, number: string): Promise<DocumentRow | undefined> {
   return db.selectFrom('issued_documents').selectAll().where('number', '=', number).executeTakeFirst();
 }

@@ -38,6 +38,13 @@ export interface IssuedDocumentFilesTable {
   pdf: Uint8Array;
 }
 
+/** IssuedDocumentHtmlTable keeps the printed HTML (gzip) of a document and its page count, for paper copies. */
+export interface IssuedDocumentHtmlTable {
+  number: string;
+  pages: number;
+  html_gzip: Uint8Array;
+}
+
 /** DocumentCountersTable holds the last sequence value handed out per calendar year (Asia/Almaty). */
 export interface DocumentCountersTable {
   year: number;
@@ -187,6 +194,7 @@ export interface ApiKeysTable {
 export interface Tables {
   issued_documents: IssuedDocumentsTable;
   issued_document_files: IssuedDocumentFilesTable;
+  issued_document_html: IssuedDocumentHtmlTable;
   document_counters: DocumentCountersTable;
   operators: OperatorsTable;
   applications: ApplicationsTable;

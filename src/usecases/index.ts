@@ -19,3 +19,23 @@ export { verdictReport, reasonText, reasonTexts } from './verdict-report.js';
 export * from './applications/index.js';
 export { createApiKeys, ApiKeyScopeError, ApiKeyNotFoundError, type ApiKeys, type ApiKeyIdentity, type ApiKeyStore, type StoredApiKey, type NewApiKey } from './api-keys.js';
 export * from './applications/types.js';
+export {
+  createPrintDocuments,
+  createPrintJobs,
+  DocumentNotValidForPrintError,
+  PrintBatchDuplicateError,
+  PrintBatchEmptyError,
+  PrintBatchTooLargeError,
+  PrintJobNotFoundError,
+  PrintJobNotReadyError,
+  PrintJobsBusyError,
+  PrintNothingPrintedError,
+  type BatchPdfPrinter,
+  type PrintCopies,
+  type PrintCopy,
+  type PrintDocuments,
+  type PrintFailure,
+  type PrintJobs,
+  type PrintJobStatus,
+  type PrintResult,
+} from './print-documents.js';

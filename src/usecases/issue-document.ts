@@ -119,6 +119,7 @@ export function createDocumentPreparer(deps: PrepareDocumentDeps) {
         xml: signed.xml,
         pdf,
         verificationToken: token,
+        printed: { html, pages: printed.pages },
       },
       result: {
         number,

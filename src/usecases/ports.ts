@@ -85,6 +85,8 @@ export interface IssuedDocumentRecord extends Parties {
   readonly pdf: Uint8Array;
   /** verificationToken is the secret of the verification QR; the registry keeps only its hash. */
   readonly verificationToken: string;
+  /** printed is the HTML printed into `pdf` and its page count: paper copies are printed again from it. */
+  readonly printed?: { readonly html: string; readonly pages: number };
 }
 
 /** RegisteredDocument is a registry entry without its files. */

@@ -7,6 +7,7 @@ import { columnTypes, type ColumnTypes, type DialectName } from './column-types.
 import * as documents from './0001_documents.js';
 import * as applications from './0002_applications.js';
 import * as apiKeys from './0003_api_keys.js';
+import * as documentHtml from './0004_document_html.js';
 import * as operators from './0005_operators.js';
 
 type MigrationUp = (db: Kysely<unknown>, types: ColumnTypes) => Promise<void>;
@@ -15,6 +16,7 @@ const MIGRATIONS: Readonly<Record<string, MigrationUp>> = {
   '0001_documents': documents.up,
   '0002_applications': applications.up,
   '0003_api_keys': apiKeys.up,
+  '0004_document_html': documentHtml.up,
   '0005_operators': operators.up,
 };
 

@@ -1,0 +1,153 @@
+/**
+ * bench/batch: paper copies of issued documents, per document, printed (a) one page load each
+ * through the normal print path (the PdfEngine the issuing use case prints with) and (b) as a
+ * batch (createBatchPrinter: chunks of documents per page load, merged into one PDF), in one
+ * process on the same browser pool of one page. `npm run bench:batch`; `--quick` for a smoke run.
+ * Writes its section of docs/benchmarks.md. Numbers, not assertions: the tests never time anything.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { compose } from '../src/compose.js';
+import { loadConfig } from '../src/config/index.js';
+import type { Logger } from '../src/log/index.js';
+import { createDocumentRegistry } from '../src/registry/index.js';
+import { createBatchPrinter, createPdfEngine, locateChromium, type BatchDocument } from '../src/render/index.js';
+import { initDevelopmentKeys } from '../src/sign/index.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const QUICK = process.argv.includes('--quick');
+const ROUNDS = QUICK ? 1 : 2;
+const LARGE = QUICK ? 50 : 200;
+const SMALL = QUICK ? 10 : 50;
+const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+
+function log(line: string): void {
+  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+function loadAverage(): string {
+  return os.loadavg().map((n) => n.toFixed(2)).join(' / ');
+}
+
+async function main(): Promise<void> {
+  const chromium = locateChromium(process.env.QUJAT_CHROMIUM ?? process.env.PUPPETEER_EXECUTABLE_PATH);
+  const data = fs.mkdtempSync(path.join(os.tmpdir(), 'qujat-bench-batch-'));
+  await initDevelopmentKeys(path.join(data, 'keys'));
+  const config = loadConfig(
+    // A long task timeout: on a loaded machine a chunk may take longer than 30 s, and a timed-out chunk is printed again in halves.
+    { QUJAT_CHROMIUM: chromium.found ?? '', QUJAT_RENDER_CONCURRENCY: '1', QUJAT_RENDER_TIMEOUT_MS: '600000', QUJAT_LOG_LEVEL: 'silent', QUJAT_DATA_DIR: data },
+    { cores: os.availableParallelism(), cwd: ROOT },
+  );
+  const service = await compose(config, { logger: silent });
+  const loadStart = loadAverage();
+  try {
+    // Every kind and language but applications, issued in turn until there are LARGE documents.
+    const samplesDir = path.join(ROOT, 'samples', 'documents');
+    const samples = fs.readdirSync(samplesDir).filter((f) => f.endsWith('.json') && !f.startsWith('application.')).sort();
+    const registry = createDocumentRegistry(service.db);
+    const documents: BatchDocument[] = [];
+    log(`issuing ${LARGE} documents`);
+    for (let i = 0; i < LARGE; i++) {
+      const input = JSON.parse(fs.readFileSync(path.join(samplesDir, samples[i % samples.length]!), 'utf8')) as unknown;
+      documents.push(await registry.readHtml((await service.issueDocument(input)).number));
+    }
+    const singlePages = documents.reduce((sum, d) => sum + d.pages, 0);
+    const engine = createPdfEngine(service.pool);
+    const methods: Array<{ name: string; count: number; run: () => Promise<number> }> = [
+      {
+        name: `(a) one page load each, ${SMALL} documents`,
+        count: SMALL,
+        run: async () => {
+          let bytes = 0;
+          for (const document of documents.slice(0, SMALL)) bytes += (await engine.print(document.html)).bytes.byteLength;
+          return bytes;
+        },
+      },
+      ...[
+        [SMALL, 10],
+        [LARGE, 10],
+        [LARGE, 25],
+      ].map(([count, chunkSize]) => ({
+        name: `(b) batch, ${count} documents in chunks of ${chunkSize}`,
+        count: count!,
+        run: async () => {
+          const output = await createBatchPrinter(service.pool, { chunkSize: chunkSize! }).print(documents.slice(0, count));
+          if (output.reprinted > 0) throw new Error(`${output.reprinted} documents did not fit their pages in the batch`);
+          return output.bytes.byteLength;
+        },
+      })),
+    ];
+    log('warming up');
+    await engine.print(documents[0]!.html);
+    await createBatchPrinter(service.pool).print(documents.slice(0, 5));
+    const times = new Map<string, number[]>(methods.map((m) => [m.name, []]));
+    const sizes = new Map<string, number>();
+    for (let round = 0; round < ROUNDS; round++) {
+      // Rotated, so that noise from other processes falls on every method.
+      for (let k = 0; k < methods.length; k++) {
+        const method = methods[(k + round) % methods.length]!;
+        const start = performance.now();
+        sizes.set(method.name, await method.run());
+        const ms = performance.now() - start;
+        times.get(method.name)!.push(ms / method.count);
+        log(`round ${round + 1}: ${method.name}: ${(ms / method.count).toFixed(1)} ms/doc`);
+      }
+    }
+    const single = median(times.get(methods[0]!.name)!);
+    const rows = methods.map((m) => {
+      const perDoc = median(times.get(m.name)!);
+      return `| ${m.name} | ${perDoc.toFixed(1)} | ${(1000 / perDoc).toFixed(1)} | ${(single / perDoc).toFixed(2)} | ${((sizes.get(m.name) ?? 0) / m.count / 1024).toFixed(0)} |`;
+    });
+    const section = [
+      '## bench/batch: batch printing against one page load per document',
+      '',
+      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC. Command: \`npm run bench:batch\` (\`node dist/bench/batch.js${QUICK ? ' --quick' : ''}\`), one process.`,
+      '',
+      `**Machine:** ${os.availableParallelism()} cores, ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${chromium.found ?? 'no Chromium'}.`,
+      `Load average (1/5/15 min) ${loadStart} at the start, ${loadAverage()} at the end: the machine is shared with other`,
+      'engineers running Chromium, so absolute numbers are noisy; the methods are rotated every round.',
+      '',
+      '### Method',
+      '',
+      `- ${LARGE} documents issued by the service from \`compose()\` (every kind and language of \`samples/documents\` but applications,`,
+      `  in turn; ${singlePages} pages in all), their printed HTML read back from the registry as a paper copy reads it.`,
+      '- (a) each HTML printed through the normal print path (`createPdfEngine(pool).print`: `setContent` + `page.pdf` on a pooled',
+      '  page), one after another, the PDFs left separate (no merge: this favours (a)).',
+      '- (b) `createBatchPrinter(pool, { chunkSize })`: one page load per chunk, each chunk checked against the single page counts,',
+      '  the chunks merged with pdf-lib into one PDF (merge included in the time).',
+      `- The same pool (one page, concurrency 1, task timeout 600 s), ${ROUNDS} rotated round(s); the median ms/document over the rounds.`,
+      '',
+      '### Results',
+      '',
+      '| method | ms/doc | docs/s | speed-up vs (a) | KB/doc of PDF |',
+      '|---|---:|---:|---:|---:|',
+      ...rows,
+      '',
+      'The documents carry their barcodes (QR row of the signed XML, verification QR, Code 128) as SVG, which Chromium prints as',
+      'vector paths, in a batch as in a single print.',
+      '',
+    ].join('\n');
+    const file = path.join(ROOT, 'docs', 'benchmarks.md');
+    const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\n';
+    const start = previous.indexOf('## bench/batch');
+    const end = start < 0 ? -1 : previous.indexOf('\n## ', start + 1);
+    const next = start < 0 ? `${previous.trimEnd()}\n\n${section}` : `${previous.slice(0, start)}${section}${end < 0 ? '' : previous.slice(end + 1)}`;
+    fs.writeFileSync(file, next);
+    process.stdout.write(`${rows.join('\n')}\n`);
+    log('wrote the bench/batch section of docs/benchmarks.md');
+  } finally {
+    await service.stop();
+    fs.rmSync(data, { recursive: true, force: true });
+  }
+}
+
+await main();

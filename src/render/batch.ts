@@ -1,0 +1,152 @@
+/**
+ * Batch printing: many documents as one PDF, a chunk of documents per page load (one pool task
+ * each, so the pool's per-task timeout holds for a chunk), the chunks merged with pdf-lib. One
+ * page load for many documents saves the per-load cost of a page load each (fonts subset once,
+ * one PDF written per chunk): measured in docs/benchmarks.md, bench/batch.
+ *
+ * Each chunk's page count is checked against the single prints: a chunk that came out otherwise
+ * (a document that no longer fits its pages) is printed again one document per page load, so a
+ * paper copy is always the document as issued.
+ */
+import type { Page } from 'puppeteer-core';
+import { PDFDocument } from 'pdf-lib';
+import { batchHtml, documentParts, type BatchDocument, type DocumentParts } from './batch-layout.js';
+import { RenderTimeoutError, type BrowserPool } from './browser-pool.js';
+import { collectGarbage, countPdfPages, PDF_OPTIONS } from './pdf-engine.js';
+
+export type { BatchDocument } from './batch-layout.js';
+
+/** BatchOutput is the merged PDF; `reprinted` counts documents printed alone after a chunk's pages did not add up. */
+export interface BatchOutput {
+  readonly bytes: Uint8Array;
+  readonly pages: number;
+  readonly reprinted: number;
+}
+
+/** BatchProgress is told how many of the documents are printed, after every chunk. */
+export type BatchProgress = (done: number, total: number) => void;
+
+/** BatchPrinter prints documents, in the order given, as one PDF. */
+export interface BatchPrinter {
+  /**
+   * print takes documents from an array or a (lazy) iterable, so that a large batch holds only a
+   * chunk of HTML at a time; `total` is what progress reports count to (an array's length by default).
+   */
+  print(
+    documents: Iterable<BatchDocument> | AsyncIterable<BatchDocument>,
+    options?: { readonly total?: number; readonly onProgress?: BatchProgress },
+  ): Promise<BatchOutput>;
+}
+
+/**
+ * BatchOptions: documents per page load. The default, 10, is as cheap per document as 40 were
+ * (bench/batch) and stays far inside the pool's per-task timeout: on this 2-core machine under a
+ * load of 9, a chunk of 50 documents ran past the default 30 s.
+ */
+export interface BatchOptions {
+  readonly chunkSize?: number;
+}
+
+/** Chunk is a run of documents printed in one page load, or one document that the batch layout cannot take. */
+type Chunk = { readonly kind: 'batch'; readonly entries: readonly Entry[] } | { readonly kind: 'single'; readonly document: BatchDocument };
+
+interface Entry {
+  readonly document: BatchDocument;
+  readonly parts: DocumentParts;
+}
+
+/** chunksOf groups consecutive documents with the same stylesheet, at most `size` per chunk. */
+async function* chunksOf(documents: Iterable<BatchDocument> | AsyncIterable<BatchDocument>, size: number): AsyncGenerator<Chunk> {
+  let run: Entry[] = [];
+  for await (const document of documents) {
+    const parts = documentParts(document);
+    if (run.length > 0 && (!parts || run.length >= size || run[0]!.parts.style !== parts.style)) {
+      yield { kind: 'batch', entries: run };
+      run = [];
+    }
+    if (parts) run.push({ document, parts });
+    else yield { kind: 'single', document };
+  }
+  if (run.length > 0) yield { kind: 'batch', entries: run };
+}
+
+/**
+ * GARBAGE_EVERY_CHUNKS: page loads between garbage collections of a page. With JavaScript off V8
+ * seldom collects, and a chunk's DOM is as large as a few dozen documents (see pdf-engine).
+ */
+const GARBAGE_EVERY_CHUNKS = 4;
+
+/** createBatchPrinter prints batches through the pool that prints single documents. */
+export function createBatchPrinter(pool: BrowserPool, options: BatchOptions = {}): BatchPrinter {
+  const chunkSize = Math.max(1, options.chunkSize ?? 10);
+  const loads = new WeakMap<Page, number>();
+
+  function printHtml(html: string): Promise<Uint8Array> {
+    return pool.run(async (page) => {
+      await page.setContent(html, { waitUntil: 'load' });
+      const pdf = await page.pdf(PDF_OPTIONS);
+      const count = (loads.get(page) ?? 0) + 1;
+      loads.set(page, count);
+      // Printed already; a failed collection is the next task's problem, not this one's.
+      if (count % GARBAGE_EVERY_CHUNKS === 0) await collectGarbage(page).catch(() => undefined);
+      return pdf;
+    });
+  }
+
+  /**
+   * printEntries prints documents in one page load. A load that runs past the pool's per-task
+   * timeout (a machine under heavy load) is tried again as two halves, down to single documents.
+   */
+  async function printEntries(entries: readonly Entry[]): Promise<Uint8Array[]> {
+    try {
+      return [await printHtml(batchHtml(entries.map((entry) => entry.parts)))];
+    } catch (error) {
+      if (!(error instanceof RenderTimeoutError) || entries.length === 1) throw error;
+      const half = Math.ceil(entries.length / 2);
+      return [...(await printEntries(entries.slice(0, half))), ...(await printEntries(entries.slice(half)))];
+    }
+  }
+
+  async function printChunk(chunk: Chunk): Promise<{ pdfs: Uint8Array[]; reprinted: number }> {
+    if (chunk.kind === 'single') return { pdfs: [await printHtml(chunk.document.html)], reprinted: 0 };
+    const printed = await printEntries(chunk.entries);
+    const expected = chunk.entries.reduce((sum, entry) => sum + entry.parts.pages, 0);
+    if (countMergedPages(printed) === expected) return { pdfs: printed, reprinted: 0 };
+    const pdfs: Uint8Array[] = [];
+    for (const entry of chunk.entries) pdfs.push(await printHtml(entry.document.html));
+    return { pdfs, reprinted: chunk.entries.length };
+  }
+
+  return {
+    async print(documents, printOptions = {}) {
+      const total = printOptions.total ?? (Array.isArray(documents) ? documents.length : 0);
+      const pdfs: Uint8Array[] = [];
+      let done = 0;
+      let reprinted = 0;
+      for await (const chunk of chunksOf(documents, chunkSize)) {
+        const printed = await printChunk(chunk);
+        pdfs.push(...printed.pdfs);
+        reprinted += printed.reprinted;
+        done += chunk.kind === 'batch' ? chunk.entries.length : 1;
+        printOptions.onProgress?.(done, Math.max(done, total));
+      }
+      if (pdfs.length === 0) throw new TypeError('a batch needs at least one document');
+      const bytes = pdfs.length === 1 ? pdfs[0]! : await merge(pdfs);
+      return { bytes, pages: countMergedPages(pdfs), reprinted };
+    },
+  };
+}
+
+function countMergedPages(pdfs: readonly Uint8Array[]): number {
+  return pdfs.reduce((sum, pdf) => sum + countPdfPages(pdf), 0);
+}
+
+async function merge(pdfs: readonly Uint8Array[]): Promise<Uint8Array> {
+  const merged = await PDFDocument.create({ updateMetadata: false });
+  for (const bytes of pdfs) {
+    const source = await PDFDocument.load(bytes, { updateMetadata: false });
+    const pages = await merged.copyPages(source, source.getPageIndices());
+    for (const page of pages) merged.addPage(page);
+  }
+  return merged.save();
+}
