@@ -55,7 +55,7 @@ export interface HttpAppDeps {
 function v1Routes(deps: HttpAppDeps) {
   const api = createApi({ admin: adminKey(deps.config.adminKeySha256), key: apiKeyAccess(deps.apiKeys) });
   const { applications, services, translator } = deps;
-  documentsRoutes(api, { issueDocument: deps.issueDocument, registry: deps.registry });
+  documentsRoutes(api, { issueDocument: deps.issueDocument, registry: deps.registry, keys: deps.apiKeys });
   documentKindsRoutes(api, { kinds: deps.kinds, translator });
   verifyApiRoutes(api, { verifyDocument: deps.verifyDocument, translator });
   servicesRoutes(api, { services, translator });

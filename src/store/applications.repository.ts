@@ -2,7 +2,7 @@
  * Queries on applications, their history, attachments and document links, and the counters. Every
  * function takes the executor to run on (a transaction, or the Database's Kysely for reads).
  */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type {
   ApplicationRecord,
   AttachmentRecord,
@@ -95,10 +95,22 @@ export async function insertApplication(trx: Executor, record: ApplicationRecord
 
 /** updateApplication writes the record over the row whose version is the one before it. */
 export async function updateApplication(trx: Executor, record: ApplicationRecord): Promise<boolean> {
-  const { number: _number, ...row } = toRow(record);
+  const row = toRow(record);
+  // Only what a transition changes: SQLite rewrites the index entries of every column it is told to set.
   const result = await trx
     .updateTable('applications')
-    .set(row)
+    .set({
+      state: row.state,
+      status: row.status,
+      terminal: row.terminal,
+      assignee: row.assignee,
+      registered_at: row.registered_at,
+      state_entered_at: row.state_entered_at,
+      deadline: row.deadline,
+      due_key: row.due_key,
+      breach_recorded_at: row.breach_recorded_at,
+      version: row.version,
+    })
     .where('number', '=', record.number)
     .where('version', '=', record.version - 1)
     .executeTakeFirst();
@@ -171,20 +183,22 @@ export async function dueForAction(
   return rows.map(toRecord);
 }
 
+/**
+ * appendHistory numbers the lines after the last one in the same statement. Concurrent appends to
+ * one application do not happen: the caller holds the application's row (its version update) first.
+ */
 export async function appendHistory(trx: Executor, number: string, entries: readonly Omit<HistoryRecord, 'seq'>[]): Promise<void> {
   if (entries.length === 0) return;
-  const last = await trx
-    .selectFrom('application_history')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('number', '=', number)
-    .executeTakeFirst();
-  const start = Number(last?.seq ?? 0);
   await trx
     .insertInto('application_history')
     .values(
       entries.map((entry, i) => ({
         number,
-        seq: start + i + 1,
+        seq: (eb) =>
+          eb
+            .selectFrom('application_history')
+            .select(sql<number>`coalesce(max(seq), 0) + ${i + 1}`.as('seq'))
+            .where('number', '=', number),
         at: entry.at.toISOString(),
         actor_id: entry.actorId,
         role: entry.role,

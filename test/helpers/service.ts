@@ -54,3 +54,8 @@ export async function listen(service: Service): Promise<HttpHandle> {
       }),
   };
 }
+
+/** systemKey makes an API key of the SYSTEM role (a workflow system) on the service: issuing and reading documents. */
+export async function systemKey(service: Service): Promise<string> {
+  return (await service.apiKeys.add({ role: 'SYSTEM', label: 'test' })).key;
+}

@@ -9,7 +9,7 @@ import { createPdfEngine } from '../../src/render/index.js';
 import { isPdf, pdfText } from '../helpers/poppler.js';
 import { sample } from '../helpers/project.js';
 import { startPool, type TrackedPool } from '../helpers/pool.js';
-import { listen, startService } from '../helpers/service.js';
+import { listen, startService, systemKey } from '../helpers/service.js';
 
 const HTML = '<!doctype html><html><head><meta charset="utf-8"></head><body><p>Анықтама №1</p></body></html>';
 
@@ -80,6 +80,7 @@ describe('browser pool', () => {
   it('answers a full queue over HTTP with 503, Retry-After and a bilingual body', async () => {
     const service = await startService({ QUJAT_RENDER_CONCURRENCY: '1', QUJAT_RENDER_QUEUE_LIMIT: '1', QUJAT_RETRY_AFTER_SECONDS: '7' });
     const http = await listen(service);
+    const key = await systemKey(service);
     try {
       const hold = gate();
       const started = gate();
@@ -91,7 +92,7 @@ describe('browser pool', () => {
       const queued = service.pool.run(async () => undefined);
       const response = await fetch(`${http.url}/v1/documents`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
         body: JSON.stringify(sample('kk+ru')),
       });
       expect(response.status).toBe(503);
@@ -105,7 +106,7 @@ describe('browser pool', () => {
       await Promise.all([busy, queued]);
       const again = await fetch(`${http.url}/v1/documents`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
         body: JSON.stringify(sample('kk+ru')),
       });
       expect(again.status).toBe(201);
@@ -119,11 +120,12 @@ describe('browser pool', () => {
   it('answers 503 with a bilingual body when Chromium cannot start, and /readyz says so', async () => {
     const service = await startService({ QUJAT_CHROMIUM: '/nonexistent/chromium' });
     const http = await listen(service);
+    const key = await systemKey(service);
     try {
       expect(service.chromium.found).toBeNull();
       const response = await fetch(`${http.url}/v1/documents`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
         body: JSON.stringify(sample('kk')),
       });
       expect(response.status).toBe(503);

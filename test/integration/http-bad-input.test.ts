@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/compose.js';
 import { pdfText } from '../helpers/poppler.js';
 import { sample } from '../helpers/project.js';
-import { listen, startService, type HttpHandle } from '../helpers/service.js';
+import { listen, startService, systemKey, type HttpHandle } from '../helpers/service.js';
 
 interface Answer {
   readonly status: number;
@@ -25,11 +25,13 @@ interface ErrorJson {
 
 let service: Service;
 let http: HttpHandle;
+let key: string;
 const statuses: number[] = [];
 
 beforeAll(async () => {
   service = await startService({ QUJAT_BODY_LIMIT: '2mb' });
   http = await listen(service);
+  key = await systemKey(service);
 });
 
 afterAll(async () => {
@@ -40,7 +42,7 @@ afterAll(async () => {
 async function post(body: string | Buffer, contentType = 'application/json', accept = 'application/json'): Promise<Response> {
   const response = await fetch(`${http.url}/v1/documents`, {
     method: 'POST',
-    headers: { 'content-type': contentType, accept },
+    headers: { 'content-type': contentType, accept, authorization: `Bearer ${key}` },
     body,
   });
   statuses.push(response.status);

@@ -34,6 +34,18 @@ function bearer(req: Request): string | null {
   return match ? (match[1] as string) : null;
 }
 
+/**
+ * identify reads the key of a request where a key is one way in among others (a document's files
+ * also open with its verification token): null without a key, 401 for a key that is not valid.
+ */
+export async function identify(keys: KeyAuthenticator, req: Request): Promise<Principal | null> {
+  const key = bearer(req);
+  if (!key) return null;
+  const identity = await keys.authenticate(key);
+  if (!identity) throw new AuthenticationRequiredError({});
+  return principalOf(identity);
+}
+
 /** authenticate makes the check of one route: a valid key of one of `roles`. */
 export function apiKeyAccess(keys: KeyAuthenticator): (roles: readonly Role[]) => RequestHandler {
   return (roles) => async (req, res, next) => {

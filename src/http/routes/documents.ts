@@ -1,12 +1,21 @@
 /**
  * Documents: issue (`POST /v1/documents`), read back (metadata, `.pdf`, `.xml`) and revoke.
  * Issuing answers a PDF by default and the metadata with `Accept: application/json`.
+ * Issuing signs in the provider's name, so it takes a key of the provider's staff or a SYSTEM key.
+ * The metadata hold no personal data and are public; the files do, and numbers can be guessed,
+ * so they open with the document's verification token (`?t=`, as in its QR code), a staff or
+ * SYSTEM key, or the key of the applicant the document names.
  */
-import type { Response } from 'express';
-import { defineError, DocumentNotFoundError, InvalidDocumentNumberError } from '../../domain/index.js';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { defineError, DocumentNotFoundError, InvalidDocumentNumberError, type Role } from '../../domain/index.js';
 import { DocumentRequest, type IssueDocument, type IssuedDocuments, type RegisteredDocument } from '../../usecases/index.js';
 import type { Api, RouteSpec } from '../api.js';
-import { UnsupportedMediaTypeError } from '../errors.js';
+import { AuthenticationRequiredError, UnsupportedMediaTypeError } from '../errors.js';
+import { identify, type KeyAuthenticator } from '../middleware/authenticate.js';
+
+const ISSUERS: readonly Role[] = ['SYSTEM', 'PROVIDER_EMPLOYEE', 'PROVIDER_HEAD'];
+const DocumentFileQuery = z.strictObject({ t: z.string().max(64).optional() });
 
 export const RevokeReasonRequiredError = defineError('REVOKE_REASON_REQUIRED', 'invalid');
 
@@ -45,14 +54,31 @@ const PDF = { type: 'string', format: 'binary' };
 const METADATA = { type: 'object', description: 'the registry entry: number, kind, language, issuedAt, issuer, hashes, status' };
 const NUMBER = { number: 'document number, 12 digits' };
 
-export function documentsRoutes(api: Api, deps: { issueDocument: IssueDocument; registry: IssuedDocuments }): void {
+export interface DocumentsRoutesDeps {
+  readonly issueDocument: IssueDocument;
+  readonly registry: IssuedDocuments;
+  readonly keys: KeyAuthenticator;
+}
+
+export function documentsRoutes(api: Api, deps: DocumentsRoutesDeps): void {
+  /** checkFileAccess lets through the token of the document, a staff or SYSTEM key, or the key of its applicant (404 for another applicant). */
+  async function checkFileAccess(req: Request, number: string): Promise<void> {
+    const token = req.query.t;
+    if (typeof token === 'string' && token.length <= 64 && (await deps.registry.checkToken(number, token))) return;
+    const caller = await identify(deps.keys, req);
+    if (!caller) throw new AuthenticationRequiredError({});
+    if (caller.role !== 'APPLICANT') return;
+    const document = await deps.registry.find(number);
+    if (!document || document.applicant.iin !== caller.iin) throw new DocumentNotFoundError({ number });
+  }
+
   const issue = {
     method: 'post',
     path: '/v1/documents',
     operationId: 'issueDocument',
     tag: 'documents',
     summary: 'Issue a signed document: the PDF, or its metadata with Accept: application/json',
-    access: { kind: 'public' },
+    access: { kind: 'key', roles: ISSUERS },
     body: { 'application/json': DocumentRequest },
     responses: { '201': { description: 'issued', content: { 'application/pdf': PDF, 'application/json': METADATA } } },
   } satisfies RouteSpec;
@@ -75,15 +101,18 @@ export function documentsRoutes(api: Api, deps: { issueDocument: IssueDocument; 
     path: '/v1/documents/{file}',
     operationId: 'getDocument',
     tag: 'documents',
-    summary: 'A registered document: its metadata ({number}), its PDF ({number}.pdf) or its signed XML ({number}.xml)',
+    summary:
+      'A registered document: its metadata ({number}, public, no personal data), its PDF ({number}.pdf) or its signed XML ({number}.xml) with ?t=<verification token>, a staff or SYSTEM key, or its applicant\'s key',
     access: { kind: 'public' },
     params: { file: 'the number, optionally followed by .pdf or .xml' },
+    query: DocumentFileQuery,
     responses: { '200': { description: 'the document', content: { 'application/json': METADATA, 'application/pdf': PDF, 'application/xml': { type: 'string' } } } },
   } satisfies RouteSpec;
   api.route(read, async (req, res) => {
     const match = /^([^.]*)(\.pdf|\.xml)?$/.exec(String(req.params.file ?? ''));
     const number = documentNumberOf(match?.[1] ?? '');
     const extension = match?.[2];
+    if (extension) await checkFileAccess(req, number);
     if (extension === '.pdf') return sendBytes(res, 'application/pdf', await deps.registry.readPdf(number), `${number}.pdf`);
     if (extension === '.xml') return sendBytes(res, 'application/xml', await deps.registry.readXml(number), `${number}.xml`);
     const document = await deps.registry.find(number);

@@ -67,8 +67,6 @@ export interface ApplicationsDeps {
 /** SYSTEM_PRINCIPAL: the automatic intake checks and the scheduler. */
 export const SYSTEM_PRINCIPAL: Principal = { id: 'system', role: 'SYSTEM' };
 
-export const STAFF_ROLES = ['CON_OPERATOR', 'PROVIDER_EMPLOYEE', 'PROVIDER_HEAD'] as const;
-
 export function createLookups(deps: ApplicationsDeps) {
   const definitions = new Map(deps.definitions.map((d) => [d.id, d]));
   const providers = new Map(deps.providers.map((p) => [p.id, p]));

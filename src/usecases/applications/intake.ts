@@ -85,13 +85,13 @@ interface FormPeople {
   readonly proxy?: { readonly iin: string };
 }
 
-/** hasAction: the definition lets SYSTEM take the action in the initial state on the channel. */
+/** systemMay: the definition lets SYSTEM take the action in the initial state on the channel. */
 function systemMay(definition: AnyServiceDefinition, record: ApplicationRecord, action: string): boolean {
   return availableActions(definition, toWorkflow(record), SYSTEM_PRINCIPAL).some((a) => a.action === action);
 }
 
 export function createIntake(deps: ApplicationsDeps, lookups: Lookups, perform: Perform) {
-  /** personFound: the applicant and the child in ГБД ФЛ; for a preschool child also the ЗАГС record naming the parent. */
+  /** personsFound: null when the applicant and the child in ГБД ФЛ; for a preschool child also the ЗАГС record naming the parent; otherwise the IIN not found. */
   async function personsFound(definition: AnyServiceDefinition, form: FormPeople): Promise<string | null> {
     const notFound = (error: unknown) => error instanceof AppError && error.code === 'PERSON_NOT_FOUND';
     const iins = [form.iin, ...(form.child ? [form.child.iin] : [])];

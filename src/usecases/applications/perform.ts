@@ -29,7 +29,7 @@ import { ApplicationChangedError, NoFreePlaceError, OrganisationNotFoundError } 
 import { createNotifications } from './notifications.js';
 import type { ApplicationWrites } from './ports.js';
 import type { ActionRequest, ApplicationView, Principal } from './types.js';
-import { childAge, toView } from './views.js';
+import { childAge, hasQueue, toView } from './views.js';
 
 /** Remembered: the idempotency record to store with the transition. */
 export interface Remembered {
@@ -121,9 +121,9 @@ export function createPerform(deps: ApplicationsDeps, lookups: Lookups) {
     now: Date,
   ): Promise<{ change: QueueChange | null; facts: Record<string, string | number>; extra: Record<string, Record<string, unknown>> }> {
     const form = record.form as ChildForm;
-    const entry = await deps.store.read.queueEntry(record.number);
     const none = { change: null, facts: {}, extra: {} };
-    if (!form.child) return none;
+    if (!form.child || !hasQueue(lookups.definition(record.serviceId))) return none;
+    const entry = await deps.store.read.queueEntry(record.number);
     const child = form.child;
     const validUntil = endOfDayInAlmaty(addDays(calendarDateInAlmaty(now), REFERRAL_VALID_DAYS));
 

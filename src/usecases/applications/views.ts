@@ -81,6 +81,11 @@ export async function positionView(reads: ApplicationReads, entry: QueueEntryRec
   };
 }
 
+/** hasQueue: a service keeps a journal when one of its outcomes is a place in the queue. */
+export function hasQueue(definition: AnyServiceDefinition): boolean {
+  return definition.outputs.queued !== undefined;
+}
+
 /** toView reads everything around the application (on the executor given: the database or a transaction). */
 export async function toView(
   reads: ApplicationReads,
@@ -89,12 +94,13 @@ export async function toView(
   principal: Principal,
   now: Date,
 ): Promise<ApplicationView> {
+  // Only a queue service has journal entries, and only a finished application has answers.
   const [history, attachments, documents, entry, answered] = await Promise.all([
     reads.history(record.number),
     reads.attachments(record.number),
     reads.documents(record.number),
-    reads.queueEntry(record.number),
-    reads.questionnaireAnswered(record.number),
+    hasQueue(definition) ? reads.queueEntry(record.number) : null,
+    record.terminal !== null ? reads.questionnaireAnswered(record.number) : false,
   ]);
   return {
     ...toSummary(record, now),

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../../src/compose.js';
-import { ROOT, startTestService } from '../../helpers/service.js';
+import { ROOT, startTestService, systemKey } from '../../helpers/service.js';
 
 const SAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'samples/documents/unemployed-certificate.kk+ru.json'), 'utf8')) as unknown;
 const FULL_IIN = '880424400519';
@@ -19,11 +19,15 @@ let service: Service;
 let server: Server;
 let base: string;
 let adminKey: string;
+let system: string;
+
+/** read fetches a document's file or metadata with a SYSTEM key. */
+const read = (path: string) => fetch(`${base}${path}`, { headers: { authorization: `Bearer ${system}` } });
 
 async function issue(): Promise<{ number: string; verifyUrl: string }> {
   const response = await fetch(`${base}/v1/documents`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${system}` },
     body: JSON.stringify(SAMPLE),
   });
   expect(response.status).toBe(201);
@@ -43,6 +47,7 @@ beforeAll(async () => {
   server = service.app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  system = await systemKey(service);
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -57,12 +62,35 @@ describe('issued documents', () => {
     const body = (await meta.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ number, kind: 'unemployed-certificate', status: 'valid' });
     expect(JSON.stringify(body)).not.toContain(FULL_IIN);
-    const pdf = await fetch(`${base}/v1/documents/${number}.pdf`);
+    const pdf = await read(`/v1/documents/${number}.pdf`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
-    const xml = await fetch(`${base}/v1/documents/${number}.xml`);
+    const xml = await read(`/v1/documents/${number}.xml`);
     expect(xml.headers.get('content-type')).toMatch(/^application\/xml/);
     expect(await xml.text()).toContain('urn:qujat:document:1');
+  });
+
+  it('are issued only with a staff or SYSTEM key; their files open with the token, such a key or the applicant\'s own key', async () => {
+    const anonymousIssue = await fetch(`${base}/v1/documents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(SAMPLE) });
+    expect(anonymousIssue.status).toBe(401);
+    const own = (await service.apiKeys.add({ role: 'APPLICANT', iin: FULL_IIN })).key;
+    const other = (await service.apiKeys.add({ role: 'APPLICANT', iin: '880412301010' })).key;
+    const applicantIssue = await fetch(`${base}/v1/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${own}` },
+      body: JSON.stringify(SAMPLE),
+    });
+    expect(applicantIssue.status).toBe(403);
+
+    const { number, verifyUrl } = await issue();
+    const token = new URL(verifyUrl).searchParams.get('t')!;
+    expect((await fetch(`${base}/v1/documents/${number}.pdf`)).status).toBe(401);
+    expect((await fetch(`${base}/v1/documents/${number}.xml?t=${'x'.repeat(22)}`)).status).toBe(401);
+    expect((await fetch(`${base}/v1/documents/${number}.pdf?t=${token}`)).status).toBe(200);
+    const as = (key: string) => fetch(`${base}/v1/documents/${number}.pdf`, { headers: { authorization: `Bearer ${key}` } });
+    expect((await as(own)).status).toBe(200);
+    expect((await as(other)).status).toBe(404);
+    expect((await fetch(`${base}/v1/documents/${number}`)).status).toBe(200);
   });
 
   it('answer 404 or 400 in both languages for unknown and malformed numbers', async () => {
@@ -103,7 +131,7 @@ describe('issued documents', () => {
       body: JSON.stringify({ reason: 'twice' }),
     });
     expect(again.status).toBe(409);
-    const pdf = new Uint8Array(await (await fetch(`${base}/v1/documents/${number}.pdf`)).arrayBuffer());
+    const pdf = new Uint8Array(await (await read(`/v1/documents/${number}.pdf`)).arrayBuffer());
     const verdict = await (await upload(pdf, 'revoked.pdf', 'application/pdf')).json();
     expect(verdict).toMatchObject({ valid: false, reason: 'DOCUMENT_REVOKED', registryStatus: 'revoked', number });
   });
@@ -112,7 +140,7 @@ describe('issued documents', () => {
 describe('POST /v1/verify', () => {
   it('judges by content, not by name: a valid PDF uploaded as .txt is valid, and the IIN is masked', async () => {
     const { number } = await issue();
-    const pdf = new Uint8Array(await (await fetch(`${base}/v1/documents/${number}.pdf`)).arrayBuffer());
+    const pdf = new Uint8Array(await (await read(`/v1/documents/${number}.pdf`)).arrayBuffer());
     const response = await upload(pdf, 'renamed.txt', 'text/plain');
     expect(response.status).toBe(200);
     const verdict = (await response.json()) as Record<string, unknown>;
@@ -123,7 +151,7 @@ describe('POST /v1/verify', () => {
 
   it('reports a forged XML invalid with its reason, and a request without a file as a bilingual 400', async () => {
     const { number } = await issue();
-    const xml = await (await fetch(`${base}/v1/documents/${number}.xml`)).text();
+    const xml = await (await read(`/v1/documents/${number}.xml`)).text();
     const forged = xml.replace('Сәрсенбаева', 'Сарсенбаева');
     const verdict = await (await upload(Buffer.from(forged), 'forged.xml', 'application/xml')).json();
     expect(verdict).toMatchObject({ valid: false, reason: 'DIGEST_MISMATCH' });
