@@ -122,11 +122,14 @@ export async function populate({ base, root, keys, scenarios, work }) {
   }
 
   const sample = fs.readFileSync(path.join(root, 'samples', 'documents', 'unemployed-certificate.kk+ru.json'));
-  const issuedResponse = await fetch(`${base}/v1/documents`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: sample });
+  const headers = { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${keys.SYSTEM}` };
+  const issuedResponse = await fetch(`${base}/v1/documents`, { method: 'POST', headers, body: sample });
   if (issuedResponse.status !== 201) throw new Error(`POST /v1/documents answered ${issuedResponse.status}: ${await issuedResponse.text()}`);
   const issued = await issuedResponse.json();
   const pdf = path.join(work, 'issued.pdf');
-  fs.writeFileSync(pdf, Buffer.from(await (await fetch(`${base}/v1/documents/${issued.number}.pdf`)).arrayBuffer()));
+  const pdfResponse = await fetch(`${base}/v1/documents/${issued.number}.pdf`, { headers: { authorization: `Bearer ${keys.SYSTEM}` } });
+  if (pdfResponse.status !== 200) throw new Error(`GET /v1/documents/${issued.number}.pdf answered ${pdfResponse.status}`);
+  fs.writeFileSync(pdf, Buffer.from(await pdfResponse.arrayBuffer()));
   // The forger changes the applicant's name in the signed XML and puts it back into the PDF.
   const xml = path.join(work, 'document.xml');
   await run('pdfdetach', ['-save', '1', '-o', xml, pdf]);

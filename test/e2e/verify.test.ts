@@ -15,7 +15,7 @@ import { compose, type Service } from '../../src/compose.js';
 import { chromiumLauncher } from '../../src/render/index.js';
 import { CHROMIUM, ROOT, localeFile, strings } from '../helpers/project.js';
 import { runProcess } from '../helpers/run.js';
-import { testConfig } from '../helpers/service.js';
+import { systemKey, testConfig } from '../helpers/service.js';
 import { silentLogger } from '../helpers/silent-logger.js';
 
 const SAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'samples/documents/unemployed-certificate.kk+ru.json'), 'utf8')) as unknown;
@@ -59,13 +59,18 @@ beforeAll(async () => {
   app = service.app;
   browser = await chromiumLauncher(CHROMIUM, { isolated: false })();
 
-  const response = await fetch(`${base}/v1/documents`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(SAMPLE) });
+  // A workflow system issues the document; the citizen downloads it with the token of its QR link.
+  const headers = { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${await systemKey(service)}` };
+  const response = await fetch(`${base}/v1/documents`, { method: 'POST', headers, body: JSON.stringify(SAMPLE) });
   expect(response.status).toBe(201);
   issued = (await response.json()) as typeof issued;
+  const token = new URL(issued.verifyUrl).searchParams.get('t') ?? '';
 
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'qujat-verify-e2e-'));
   files.pdf = path.join(work, 'certificate.pdf');
-  fs.writeFileSync(files.pdf, Buffer.from(await (await fetch(`${base}/v1/documents/${issued.number}.pdf`)).arrayBuffer()));
+  const pdf = await fetch(`${base}/v1/documents/${issued.number}.pdf?t=${encodeURIComponent(token)}`);
+  expect(pdf.status).toBe(200);
+  fs.writeFileSync(files.pdf, Buffer.from(await pdf.arrayBuffer()));
   files.xml = path.join(work, 'document.xml');
   await run('pdfdetach', ['-save', '1', '-o', files.xml, files.pdf]);
   // The forger changes the applicant's name in the signed XML and puts it back into the PDF; the page
