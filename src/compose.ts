@@ -7,7 +7,7 @@ import { code128Svg, decodeQrCodesInImage, decodeQrRow, encodePrintedQrRow, qrSv
 import { documentKinds, loadProviders, REFUSAL_REASONS, SERVICE_IDS, services } from './catalog/index.js';
 import type { Config } from './config/index.js';
 import { definedErrorCodes, VALIDATION_RULES, type Language } from './domain/index.js';
-import { createHttpApp } from './http/index.js';
+import { createHttpApp, type CitizenSigning } from './http/index.js';
 import { createI18nWorkbench, createTranslator, readLocales, type CodeList, type Translator } from './i18n/index.js';
 import type { Logger } from './log/index.js';
 import { createEmbeddedRegistries, createHttpRegistries } from './population/index.js';
@@ -28,7 +28,14 @@ import {
 } from './render/index.js';
 import {
   buildDocumentXml,
+  buildRequestXml,
+  createDemoSigner,
+  createLoginChallenge,
+  createLoginVerifier,
   createRequestVerifier,
+  DemoSignerNotDevelopmentError,
+  DevelopmentKeysMissingError,
+  type JsonValue,
   createSignatureVerifier,
   createXmlSigner,
   loadSigningKeys,
@@ -36,11 +43,10 @@ import {
   readRequestXml,
 } from './sign/index.js';
 import {
-  apiKeysRepository,
+  createApiKeyStore,
   createApplicationStore,
   openDatabase,
   operatorsRepository,
-  type ApiKeyRow,
   type Database,
   type OperatorRow,
 } from './store/index.js';
@@ -60,12 +66,10 @@ import {
   type IssuedDocuments,
   type PdfReader,
   type SignatureCheck,
-  type ApiKeyStore,
   type IssuedDocumentRecord,
   type People,
   type PrepareDocumentDeps,
   type SignedRequestCheck,
-  type StoredApiKey,
   VERIFY_OUTCOMES,
 } from './usecases/index.js';
 import { createKzCalendar, validateForm } from './workflow/index.js';
@@ -193,45 +197,10 @@ export async function composeOperators(config: Config, deps: { logger: Logger })
   return { translator: composeTexts(config), accounts: operatorAccounts(db, systemClock), stop: () => db.destroy() };
 }
 
-function storedApiKey(row: ApiKeyRow): StoredApiKey {
-  return {
-    keyId: row.id,
-    secretSha256: row.secret_sha256,
-    role: row.role as StoredApiKey['role'],
-    providerId: row.provider_id,
-    iin: row.applicant_iin,
-    label: row.label,
-    createdAt: new Date(row.created_at),
-    revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
-  };
-}
-
-/** apiKeyStore adapts the api_keys table to the use case's port. */
-function apiKeyStore(db: Database): ApiKeyStore {
-  return {
-    add: (key) =>
-      apiKeysRepository.insertApiKey(db.kysely, {
-        id: key.keyId,
-        secret_sha256: key.secretSha256,
-        role: key.role,
-        provider_id: key.providerId,
-        applicant_iin: key.iin,
-        label: key.label,
-        created_at: key.createdAt.toISOString(),
-      }),
-    find: async (id) => {
-      const row = await apiKeysRepository.findApiKey(db.kysely, id);
-      return row ? storedApiKey(row) : null;
-    },
-    list: async () => (await apiKeysRepository.listApiKeys(db.kysely)).map(storedApiKey),
-    revoke: (id, at) => apiKeysRepository.revokeApiKey(db.kysely, id, at.toISOString()),
-  };
-}
-
 /** composeApiKeys opens the store for `qujat keys api-key …` and `qujat keys init`. */
 export async function composeApiKeys(config: Config, deps: { logger: Logger }) {
   const db = await openStore(config, deps.logger);
-  return { apiKeys: createApiKeys({ store: apiKeyStore(db), clock: systemClock }), stop: () => db.destroy() };
+  return { apiKeys: createApiKeys({ store: createApiKeyStore(db), clock: systemClock }), stop: () => db.destroy() };
 }
 
 /** composePeople: the person and civil registries, embedded over samples/registry or through the HTTP gateway. */
@@ -262,6 +231,42 @@ async function composeSignedRequests(config: Config): Promise<SignedRequestCheck
         request = undefined;
       }
       return { valid: false, reason: result.reason, ...(request === undefined ? {} : { request }) };
+    },
+  };
+}
+
+/**
+ * composeCitizenSigning: the portal's demonstration signer over the development citizens' test
+ * certificates; absent (no demonstration sign-in) when the keys are not the development CA's.
+ */
+async function composeCitizenSigning(config: Config): Promise<CitizenSigning | undefined> {
+  const trust = await loadTrustMaterial(config.sign, keysDir(config));
+  let demo;
+  try {
+    demo = await createDemoSigner(keysDir(config));
+  } catch (error) {
+    if (error instanceof DemoSignerNotDevelopmentError || error instanceof DevelopmentKeysMissingError) return undefined;
+    throw error;
+  }
+  const logins = createLoginVerifier(trust);
+  return {
+    certificates: () => demo.certificates().map((c) => ({ iin: c.iin, commonName: c.commonName, serialNumber: c.serialNumber, notBefore: c.notBefore, notAfter: c.notAfter, issuedAs: c.issuedAs })),
+    challenge: (now) => createLoginChallenge(now),
+    signLogin: (iin, xml) => demo.signLogin(iin, xml).xml,
+    verifyLogin(xml, now) {
+      const result = logins.verifyLogin(xml, { now, maxAgeSeconds: 120 });
+      return result.valid ? { valid: true, iin: result.iin, commonName: result.commonName, nonce: result.nonce } : { valid: false, reason: result.reason };
+    },
+    signRequest(iin, request) {
+      const xml = buildRequestXml({
+        serviceId: request.serviceId,
+        channel: 'portal',
+        language: request.language,
+        applicant: { iin: request.applicantIin },
+        signedAt: request.signedAt,
+        form: request.form as JsonValue,
+      });
+      return Buffer.from(demo.signRequest(iin, xml).xml, 'utf8');
     },
   };
 }
@@ -367,7 +372,7 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     texts: translator,
     onError: (event, error) => logger.error(event, { error }),
   });
-  const apiKeys = createApiKeys({ store: apiKeyStore(db), clock });
+  const apiKeys = createApiKeys({ store: createApiKeyStore(db), clock });
   const previewDocument = createPreviewDocument({ kinds: documentKinds, templates, printer, clock });
   const verifyDocument = createVerifyDocument({ signatures, barcodes: composeBarcodeReader(), pdfs: pdfReader, registry });
   const printDocuments = createPrintDocuments({ registry, copies: documentRegistry, printer: createBatchPrinter(pool) });
@@ -413,6 +418,9 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
         maxFiles: config.screens.uploadMaxFiles,
       },
       now: () => clock.now(),
+      applications,
+      registry,
+      citizens: await composeCitizenSigning(config),
     },
   });
   return {

@@ -34,6 +34,8 @@ export interface RouteSpec {
   /** idempotent: the route honours an `Idempotency-Key` header. */
   readonly idempotent?: boolean;
   readonly body?: { readonly [mediaType: string]: BodySchema };
+  /** optionalBody: the route also takes a request without a body. */
+  readonly optionalBody?: boolean;
   readonly responses: { readonly [status: string]: ResponseSpec };
 }
 

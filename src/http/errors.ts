@@ -14,6 +14,8 @@ export const MalformedJsonError = defineError('MALFORMED_JSON', 'invalid');
 export const PayloadTooLargeError = defineError<{ limit: number }>('PAYLOAD_TOO_LARGE', 'invalid');
 export const UnsupportedMediaTypeError = defineError<{ contentType: string }>('UNSUPPORTED_MEDIA_TYPE', 'invalid');
 export const UploadInvalidError = defineError<{ problem: string }>('UPLOAD_INVALID', 'invalid');
+/** PathParameterMalformedError: a path segment that cannot be what the route expects (or cannot be decoded at all). */
+export const PathParameterMalformedError = defineError<{ name: string }>('PATH_PARAMETER_MALFORMED', 'invalid');
 /** AuthenticationRequiredError: an administrative call without a valid bearer key (401). */
 export const AuthenticationRequiredError = defineError('AUTHENTICATION_REQUIRED', 'forbidden');
 
@@ -87,6 +89,8 @@ interface BodyParserError {
 
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  // The router could not percent-decode a path parameter.
+  if (error instanceof URIError) return new PathParameterMalformedError({ name: 'path' });
   const parserError = error as BodyParserError;
   if (parserError?.type === 'entity.too.large') return new PayloadTooLargeError({ limit: parserError.limit ?? 0 });
   if (parserError?.type === 'entity.parse.failed') return new MalformedJsonError({});

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { BodySchema, JsonSchema, RouteSpec } from './api.js';
+import { SCHEMAS } from './schemas.js';
 
 /** ERROR_SCHEMA: the body of every 4xx and 5xx. */
 const ERROR_SCHEMA: JsonSchema = {
@@ -71,7 +72,7 @@ function operation(spec: RouteSpec) {
     description: `${spec.summary}.${roles}`,
     ...(spec.access.kind === 'public' ? { security: [] } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(spec.body ? { requestBody: { required: true, content: content(spec.body, 'input') } } : {}),
+    ...(spec.body ? { requestBody: { required: spec.optionalBody !== true, content: content(spec.body, 'input') } } : {}),
     responses: {
       ...Object.fromEntries(
         Object.entries(spec.responses).map(([status, response]) => [
@@ -102,7 +103,7 @@ export function openApiDocument(specs: readonly RouteSpec[], info: { version: st
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'an API key, qj_<id>_<secret>; the revocation admin key for /v1/documents/{number}/revoke' },
       },
-      schemas: { Error: ERROR_SCHEMA },
+      schemas: { Error: ERROR_SCHEMA, ...SCHEMAS },
     },
   };
 }

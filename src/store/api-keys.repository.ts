@@ -1,5 +1,7 @@
 /** Queries on api_keys: add, find by id, list, revoke. The secret never reaches this file, only its hash. */
 import type { Selectable } from 'kysely';
+import { ROLES, type Role } from '../domain/index.js';
+import type { Database } from './database.js';
 import type { Executor } from './documents.repository.js';
 import type { ApiKeysTable } from './tables.js';
 
@@ -22,4 +24,54 @@ export async function listApiKeys(db: Executor): Promise<ApiKeyRow[]> {
 export async function revokeApiKey(db: Executor, id: string, at: string): Promise<boolean> {
   const result = await db.updateTable('api_keys').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** StoredKey is a key as the API-keys use case sees it (its ApiKeyStore port). */
+export interface StoredKey {
+  readonly keyId: string;
+  readonly secretSha256: string;
+  readonly role: Role;
+  readonly providerId: string | null;
+  readonly iin: string | null;
+  readonly label: string;
+  readonly createdAt: Date;
+  readonly revokedAt: Date | null;
+}
+
+function storedKey(row: ApiKeyRow): StoredKey {
+  const role = ROLES.find((r) => r === row.role);
+  // The table's check constraint admits only these roles.
+  if (!role) throw new TypeError(`api_keys.role ${row.role}`);
+  return {
+    keyId: row.id,
+    secretSha256: row.secret_sha256,
+    role,
+    providerId: row.provider_id,
+    iin: row.applicant_iin,
+    label: row.label,
+    createdAt: new Date(row.created_at),
+    revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
+  };
+}
+
+/** createApiKeyStore: the API-keys use case's store on an open Database. */
+export function createApiKeyStore(db: Database) {
+  return {
+    add: (key: Omit<StoredKey, 'revokedAt'>) =>
+      insertApiKey(db.kysely, {
+        id: key.keyId,
+        secret_sha256: key.secretSha256,
+        role: key.role,
+        provider_id: key.providerId,
+        applicant_iin: key.iin,
+        label: key.label,
+        created_at: key.createdAt.toISOString(),
+      }),
+    find: async (id: string) => {
+      const row = await findApiKey(db.kysely, id);
+      return row ? storedKey(row) : null;
+    },
+    list: async () => (await listApiKeys(db.kysely)).map(storedKey),
+    revoke: (id: string, at: Date) => revokeApiKey(db.kysely, id, at.toISOString()),
+  };
 }

@@ -8,5 +8,4 @@ export type { DocumentRow, Executor, NewDocumentRow, StatusChange } from './docu
 export * as operatorsRepository from './operators.repository.js';
 export type { NewOperatorRow, OperatorRow } from './operators.repository.js';
 export { createApplicationStore } from './application-store.js';
-export * as apiKeysRepository from './api-keys.repository.js';
-export type { ApiKeyRow } from './api-keys.repository.js';
+export { createApiKeyStore, type StoredKey } from './api-keys.repository.js';

@@ -7,18 +7,19 @@
 import express, { type Request } from 'express';
 import { z } from 'zod';
 import { CHANNELS, LANGUAGES, ROLES, validateInput, type AnyServiceDefinition, type Role } from '../../domain/index.js';
-import type { Applications, WorklistQuery } from '../../usecases/index.js';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type Applications, type WorklistQuery } from '../../usecases/index.js';
 import type { Api, RouteSpec } from '../api.js';
 import { UnsupportedMediaTypeError } from '../errors.js';
 import { principal } from '../middleware/authenticate.js';
+import { ref } from '../schemas.js';
 import { idempotencyKey, jsonBody, PAGE_QUERY, pathParameter } from './inputs.js';
 
 /** EVERYONE: any valid key; the use cases narrow what each role sees and may do. */
 export const EVERYONE: readonly Role[] = ROLES;
 
 const NAME = z.string().trim().min(1).max(200);
-/** MAX_ATTACHMENT_BYTES bounds one attachment (base64 in JSON); the body limit bounds them all. */
-const MAX_ATTACHMENT_BASE64 = Math.ceil((5 * 1024 * 1024 * 4) / 3);
+/** MAX_ATTACHMENT_BASE64: one attachment's largest size written in base64; the body limit bounds them all. */
+const MAX_ATTACHMENT_BASE64 = 4 * Math.ceil(MAX_ATTACHMENT_BYTES / 3);
 
 const AttachmentBody = z.strictObject({
   name: NAME,
@@ -35,7 +36,7 @@ function submitBody(services: readonly AnyServiceDefinition[]) {
     providerId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
     language: z.enum(LANGUAGES).default('kk'),
     form: z.unknown(),
-    attachments: z.array(AttachmentBody).max(10).optional(),
+    attachments: z.array(AttachmentBody).max(MAX_ATTACHMENTS).optional(),
   });
 }
 
@@ -48,7 +49,7 @@ function submitDocumentation(services: readonly AnyServiceDefinition[]) {
       providerId: z.string().optional(),
       language: z.enum(LANGUAGES).optional(),
       form: s.form.schema,
-      attachments: z.array(AttachmentBody).max(10).optional(),
+      attachments: z.array(AttachmentBody).max(MAX_ATTACHMENTS).optional(),
     }),
   );
   return z.union(options as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
@@ -81,7 +82,7 @@ function worklistQuery(services: readonly AnyServiceDefinition[]) {
 }
 
 const SIGNED_XML_TYPES = ['application/xml', 'text/xml', 'application/xades+xml', 'application/xmldsig+xml'];
-const VIEW = { type: 'object', description: 'the application: summary, form, attachments, history, documents, the caller’s actions, queue position' };
+const VIEW = ref('Application');
 const NUMBER = { number: 'application number' };
 
 function worklistOf(query: z.output<ReturnType<typeof worklistQuery>>): WorklistQuery {
@@ -163,7 +164,7 @@ export function applicationsRoutes(
       summary: 'The worklist: filters by status, state, service, channel, overdue, assignee and provider; ordered by deadline; keyset paging',
       access: { kind: 'key', roles: EVERYONE },
       query: Worklist,
-      responses: { '200': { description: 'one page; nextCursor is null on the last', content: { 'application/json': { type: 'object', properties: { items: { type: 'array' }, nextCursor: { type: ['string', 'null'] } } } } } },
+      responses: { '200': { description: 'one page; nextCursor is null on the last', content: { 'application/json': ref('ApplicationPage') } } },
     },
     async (req, res) => {
       const query = worklistOf(validateInput(Worklist, req.query));
@@ -198,6 +199,7 @@ export function applicationsRoutes(
       params: { ...NUMBER, action: 'action name, as GET /v1/services lists it' },
       idempotent: true,
       body: { 'application/json': ActionBody },
+      optionalBody: true,
       responses: {
         '200': { description: 'the application after the transition', content: { 'application/json': VIEW } },
         '409': { description: 'the action is not possible in the current state' },

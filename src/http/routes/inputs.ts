@@ -5,10 +5,9 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import { defineError, iinSchema, validateInput } from '../../domain/index.js';
-import { UnsupportedMediaTypeError } from '../errors.js';
+import { PathParameterMalformedError, UnsupportedMediaTypeError } from '../errors.js';
 
 export const IdempotencyKeyMalformedError = defineError('IDEMPOTENCY_KEY_MALFORMED', 'invalid');
-export const PathParameterMalformedError = defineError<{ name: string }>('PATH_PARAMETER_MALFORMED', 'invalid');
 
 const PARAMETERS = {
   // Application numbers, action names and provider ids are short ASCII; anything else cannot exist.

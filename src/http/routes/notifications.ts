@@ -4,6 +4,7 @@ import { defineError, validateInput } from '../../domain/index.js';
 import type { Applications } from '../../usecases/index.js';
 import type { Api } from '../api.js';
 import { principal } from '../middleware/authenticate.js';
+import { ref } from '../schemas.js';
 import { EVERYONE } from './applications.js';
 import { iinParameter, PAGE_QUERY, pageOf } from './inputs.js';
 
@@ -26,7 +27,7 @@ export function notificationsRoutes(api: Api, deps: { applications: Applications
       access: { kind: 'key', roles: EVERYONE },
       params: { iin: 'the applicant’s IIN' },
       query: PageQuery,
-      responses: { '200': { description: 'one page', content: { 'application/json': { type: 'object', properties: { items: { type: 'array' }, nextCursor: { type: ['string', 'null'] } } } } } },
+      responses: { '200': { description: 'one page', content: { 'application/json': ref('NotificationPage') } } },
     },
     async (req, res) => {
       const iin = iinParameter(req);

@@ -12,7 +12,7 @@ import { errorProblem, formView, issueProblems, reviewView, type Problem } from 
 import type { RenderScreen } from '../screens/error-page.js';
 import { screenView } from '../screens/index.js';
 import type { SessionControl } from '../screens/session.js';
-import { sessionOf } from '../screens/session.js';
+import { principalOf, sessionOf } from '../screens/session.js';
 import { MEDIA_TYPES } from '../screens/file-types.js';
 import type { HeldFile, UploadStore } from '../screens/upload-store.js';
 import { attachmentParser, totalsError, uploadStatus, type UploadLimits } from '../screens/uploads.js';
@@ -72,7 +72,9 @@ export function portalRoutes(deps: PortalDeps): Router {
 
   router.get('/', (req, res) => {
     const services = [...forms.values()].map(({ service }) => ({ id: service.id, nameKey: service.nameKey, channels: service.channels }));
-    res.type('html').send(deps.render('screens/portal-home', screenView(req, res, { pageTitle: 'screens:portal.title', services })));
+    const citizen = principalOf(res)?.role === 'APPLICANT';
+    const page = { pageTitle: 'screens:portal.title', services, citizen, csrf: deps.session.csrfToken(res) };
+    res.type('html').send(deps.render('screens/portal-home', screenView(req, res, page)));
   });
 
   router.get('/apply/:serviceId', (req, res) => {

@@ -4,6 +4,7 @@ import { calendarDateSchema, validateInput, type Role } from '../../domain/index
 import { QUALITY_ANSWERS, type Applications } from '../../usecases/index.js';
 import type { Api } from '../api.js';
 import { principal } from '../middleware/authenticate.js';
+import { ref } from '../schemas.js';
 import { jsonBody, pathParameter } from './inputs.js';
 
 const ANSWERING: readonly Role[] = ['APPLICANT', 'CON_OPERATOR', 'PROVIDER_EMPLOYEE', 'SYSTEM'];
@@ -45,7 +46,7 @@ export function qualityRoutes(api: Api, deps: { applications: Applications; serv
       summary: 'Quality indicators per service and question over a period (dates inclusive)',
       access: { kind: 'key', roles: REPORTING },
       query: ReportQuery,
-      responses: { '200': { description: 'counts and shares of each answer', content: { 'application/json': { type: 'object' } } } },
+      responses: { '200': { description: 'counts and shares of each answer', content: { 'application/json': ref('QualityReport') } } },
     },
     async (req, res) => {
       const query = validateInput(ReportQuery, req.query);

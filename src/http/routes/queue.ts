@@ -7,6 +7,7 @@ import { validateInput, type Role } from '../../domain/index.js';
 import type { Applications } from '../../usecases/index.js';
 import type { Api } from '../api.js';
 import { principal } from '../middleware/authenticate.js';
+import { ref } from '../schemas.js';
 import { EVERYONE } from './applications.js';
 import { jsonBody, PAGE_QUERY, pageOf, pathParameter } from './inputs.js';
 
@@ -18,7 +19,7 @@ const FreePlacesBody = z.strictObject({
   free: z.number().int().min(0).max(10_000),
 });
 const PROVIDER = { id: 'provider id (samples/providers.json)' };
-const PLACES = { type: 'array', items: { type: 'object', properties: { providerId: { type: 'string' }, organisationId: { type: 'string' }, ageYears: { type: 'integer' }, free: { type: 'integer' } } } };
+const PLACES = ref('FreePlaces');
 
 export function queueRoutes(api: Api, deps: { applications: Applications }): void {
   const { applications } = deps;
@@ -31,7 +32,7 @@ export function queueRoutes(api: Api, deps: { applications: Applications }): voi
       summary: 'Where the child of a preschool application stands in the provider’s journal',
       access: { kind: 'key', roles: EVERYONE },
       params: { number: 'application number' },
-      responses: { '200': { description: 'journal number, position, waiting, referral', content: { 'application/json': { type: 'object' } } } },
+      responses: { '200': { description: 'journal number, position, waiting, referral', content: { 'application/json': ref('QueuePosition') } } },
     },
     async (req, res) => {
       res.json(await applications.queuePosition(pathParameter(req, 'number'), principal(res)));
@@ -48,7 +49,7 @@ export function queueRoutes(api: Api, deps: { applications: Applications }): voi
       access: { kind: 'key', roles: STAFF },
       params: PROVIDER,
       query: PageQuery,
-      responses: { '200': { description: 'one page of journal entries', content: { 'application/json': { type: 'object', properties: { items: { type: 'array' }, nextCursor: { type: ['string', 'null'] } } } } } },
+      responses: { '200': { description: 'one page of journal entries', content: { 'application/json': ref('JournalPage') } } },
     },
     async (req, res) => {
       const page = pageOf(validateInput(PageQuery, req.query));

@@ -8,7 +8,12 @@ import type { AnyServiceDefinition } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
 import type { Logger } from '../../log/index.js';
 import { armRoutes } from '../routes/arm.js';
+import type { Applications, IssuedDocuments } from '../../usecases/index.js';
+import { portalCabinetRoutes } from '../routes/portal-cabinet.js';
+import { portalSignRoutes } from '../routes/portal-sign.js';
+import { portalSignInRoutes } from '../routes/portal-signin.js';
 import { portalRoutes } from '../routes/portal.js';
+import type { CitizenSigning } from './citizen-signing.js';
 import { screenErrorPage, type RenderScreen } from './error-page.js';
 import { sessionControl } from './session.js';
 import { createUploadStore } from './upload-store.js';
@@ -23,6 +28,10 @@ export interface ScreenAppsDeps {
   readonly validate: (service: AnyServiceDefinition, input: unknown) => unknown;
   readonly limits: UploadLimits;
   readonly now: () => Date;
+  readonly applications: Applications;
+  readonly registry: Pick<IssuedDocuments, 'readPdf'>;
+  /** citizens: the demonstration signer of the portal's sign-in and signing step (absent without the development CA). */
+  readonly citizens: CitizenSigning | undefined;
 }
 
 /** Drafts held for the review step: at most this many sessions, bytes in all, and this long. */
@@ -30,11 +39,16 @@ const HELD_DRAFTS = { maxSessions: 500, maxBytes: 256 * 1024 * 1024, ttlMs: 60 *
 
 export function screenAppRoutes(deps: ScreenAppsDeps & { translator: Translator; logger: Logger; render: RenderScreen }): Router {
   const session = sessionControl({ sessions: deps.sessions, accounts: deps.accounts, secure: deps.secure });
-  const paths = ['/arm', '/apply'];
+  const paths = ['/arm', '/apply', '/signin', '/signout', '/cabinet'];
   const router = Router();
   router.use(paths, session.middleware);
   router.get('/', session.middleware);
   router.use(armRoutes({ accounts: deps.accounts, translator: deps.translator, render: deps.render, session }));
+  const uploads = createUploadStore({ ...HELD_DRAFTS, maxBytes: Math.max(HELD_DRAFTS.maxBytes, deps.limits.maxTotalBytes) });
+  const citizens = { citizens: deps.citizens, render: deps.render, session, uploads, now: deps.now };
+  router.use(portalSignInRoutes(citizens));
+  router.use(portalSignRoutes({ ...citizens, services: deps.services, applications: deps.applications }));
+  router.use(portalCabinetRoutes({ services: deps.services, applications: deps.applications, registry: deps.registry, render: deps.render, session }));
   router.use(
     portalRoutes({
       services: deps.services,
@@ -42,7 +56,7 @@ export function screenAppRoutes(deps: ScreenAppsDeps & { translator: Translator;
       translator: deps.translator,
       render: deps.render,
       session,
-      uploads: createUploadStore({ ...HELD_DRAFTS, maxBytes: Math.max(HELD_DRAFTS.maxBytes, deps.limits.maxTotalBytes) }),
+      uploads,
       limits: deps.limits,
       now: deps.now,
     }),

@@ -40,7 +40,7 @@ function withLang(req: Request, lang: OutputLanguage): string {
 /** sectionOf: the part of the top navigation a path belongs to (none for the translators' pages). */
 function sectionOf(pathname: string): 'portal' | 'arm' | 'verify' | null {
   const under = (prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
-  if (pathname === '/' || under('/apply')) return 'portal';
+  if (pathname === '/' || under('/apply') || under('/cabinet') || under('/signin')) return 'portal';
   if (under('/arm')) return 'arm';
   return under('/verify') ? 'verify' : null;
 }

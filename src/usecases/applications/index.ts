@@ -102,8 +102,11 @@ export function createApplications(deps: ApplicationsDeps): Applications & {
       ),
 
     submitSigned: (xml, principal, options = {}) =>
-      idempotent(principal, options.idempotencyKey, { op: 'submitSigned', xml: digestOf(xml) }, (remember) =>
-        intake.submitSigned(xml, principal, remember),
+      idempotent(
+        principal,
+        options.idempotencyKey,
+        { op: 'submitSigned', xml: digestOf(xml), attachments: options.attachments?.map((a) => ({ name: a.name, sha256: digestOf(a.bytes) })) },
+        (remember) => intake.submitSigned(xml, principal, options.attachments ?? [], remember),
       ),
 
     async get(number, principal) {

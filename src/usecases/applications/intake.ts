@@ -206,13 +206,13 @@ export function createIntake(deps: ApplicationsDeps, lookups: Lookups, perform: 
       const shape = validateInput(SubmitShape, request);
       return intake({ ...request, ...shape }, principal, 'none', remember);
     },
-    async submitSigned(xml: Uint8Array, principal: Principal, remember?: Remembered): Promise<ApplicationView> {
+    async submitSigned(xml: Uint8Array, principal: Principal, attachments: readonly AttachmentInput[], remember?: Remembered): Promise<ApplicationView> {
       const check = deps.signedRequests.verify(xml);
       if (check.request === undefined) throw new SignedRequestUnreadableError({ reason: check.valid ? 'empty' : check.reason });
       const content = validateInput(SignedRequestContent, check.request);
       const formIin = (content.form as { iin?: unknown } | null)?.iin;
       const confirmed = check.valid && typeof formIin === 'string' && check.signerIin === formIin;
-      return intake({ ...content, channel: 'portal' }, principal, confirmed ? 'confirmed' : 'failed', remember);
+      return intake({ ...content, channel: 'portal', attachments }, principal, confirmed ? 'confirmed' : 'failed', remember);
     },
   };
 }

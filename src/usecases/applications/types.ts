@@ -38,6 +38,11 @@ export interface CallOptions {
   readonly idempotencyKey?: string;
 }
 
+/** SignedCallOptions: the scans handed in beside a signed request (the portal's upload), stored with it. */
+export interface SignedCallOptions extends CallOptions {
+  readonly attachments?: readonly AttachmentInput[];
+}
+
 /** ActionRequest: the inputs an action may require. */
 export interface ActionRequest {
   readonly reason?: string;
@@ -219,7 +224,7 @@ export interface DeadlineRun {
 export interface Applications {
   submit(request: SubmitRequest, principal: Principal, options?: CallOptions): Promise<ApplicationView>;
   /** submitSigned: an XML request signed with the applicant's EDS (portal). */
-  submitSigned(xml: Uint8Array, principal: Principal, options?: CallOptions): Promise<ApplicationView>;
+  submitSigned(xml: Uint8Array, principal: Principal, options?: SignedCallOptions): Promise<ApplicationView>;
   get(number: string, principal: Principal): Promise<ApplicationView>;
   list(query: WorklistQuery, principal: Principal): Promise<Page<ApplicationSummary>>;
   act(number: string, action: string, request: ActionRequest, principal: Principal, options?: CallOptions): Promise<ApplicationView>;

@@ -101,6 +101,13 @@ describe('GET /v1/openapi.json', () => {
     for (const id of ['unemployed-certificate', 'disabled-children-home-education', 'preschool-queue']) expect(submit).toContain(id);
     expect(submit).toContain('homeEducationPeriod');
   });
+
+  it('points every $ref at a schema it defines', async () => {
+    const document = (await call('GET', '/v1/openapi.json')).json as { components: { schemas: Record<string, unknown> } };
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([A-Za-z]+)"/g)].map((m) => m[1] as string);
+    expect(refs).toContain('Application');
+    for (const name of new Set(refs)) expect(document.components.schemas, name).toHaveProperty(name);
+  });
 });
 
 describe('authentication and roles', () => {
@@ -125,6 +132,38 @@ describe('authentication and roles', () => {
     expect(services.map((s) => s.id)).toEqual(['unemployed-certificate', 'disabled-children-home-education', 'preschool-queue']);
     expect(services[0]?.name.kk).not.toBe(services[0]?.name.ru);
     expect(services[0]?.states.flatMap((s) => s.actions).every((a) => a.roles.length > 0)).toBe(true);
+  });
+});
+
+describe('attachments', () => {
+  it('takes a file as base64 in the JSON application and gives the same bytes back, with their type as sniffed', async () => {
+    const operator = (await service.apiKeys.add({ role: 'CON_OPERATOR' })).key;
+    const pdf = Buffer.from('%PDF-1.4\n% a scanned identity document\n%%EOF\n');
+    const submitted = await call('POST', '/v1/applications', {
+      key: operator,
+      type: 'application/json',
+      body: JSON.stringify({
+        serviceId: 'unemployed-certificate',
+        channel: 'con',
+        providerId: 'ekibastuz-employment',
+        language: 'ru',
+        form: { iin: '880412301010', fullName: 'Омаров Ерлан Серікұлы', period: { from: '2026-01-01', to: '2026-06-30' } },
+        attachments: [{ name: 'удостоверение.pdf', mediaType: 'application/octet-stream', content: pdf.toString('base64') }],
+      }),
+    });
+    expect(submitted.status, JSON.stringify(submitted.json)).toBe(201);
+    const application = submitted.json as { number: string; attachments: Array<{ id: number; name: string; mediaType: string; size: number }> };
+    expect(application.attachments).toHaveLength(1);
+    expect(application.attachments[0]).toMatchObject({ name: 'удостоверение.pdf', mediaType: 'application/pdf', size: pdf.byteLength });
+    const file = await fetch(`${http.url}/v1/applications/${application.number}/attachments/${application.attachments[0]?.id}`, { headers: { authorization: `Bearer ${operator}` } });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toMatch(/^application\/pdf/);
+    expect(file.headers.get('content-disposition')).toContain(encodeURIComponent('удостоверение.pdf'));
+    expect(Buffer.from(await file.arrayBuffer()).equals(pdf)).toBe(true);
+    const stranger = (await service.apiKeys.add({ role: 'APPLICANT', iin: '900903401021' })).key;
+    await rejected(404, 'GET', `/v1/applications/${application.number}/attachments/${application.attachments[0]?.id}`, { key: stranger });
+    const own = await fetch(`${http.url}/v1/applications/${application.number}/attachments/${application.attachments[0]?.id}`, { headers: { authorization: `Bearer ${keys.applicant}` } });
+    expect(own.status).toBe(200);
   });
 });
 
@@ -156,6 +195,39 @@ describe('bad input is a 4xx with kk and ru texts', () => {
     expect(JSON.stringify(order.details)).toContain('DATE_ORDER');
     const questionnaire = await rejected(400, 'POST', '/v1/applications/X1/questionnaire', { key: keys.system, type: 'application/json', body: JSON.stringify({ quality: 'great' }) });
     expect(questionnaire.code).toBe('INVALID_INPUT');
+  });
+
+  it('never answers odd input with a 5xx', async () => {
+    const json = { type: 'application/json' };
+    const requests: Array<[string, string, Parameters<typeof call>[2]]> = [
+      ['GET', '/v1/applications?cursor=garbage', {}],
+      ['GET', '/v1/applications?cursor=eyJkIjoxLCJuIjoyfQ', {}],
+      ['GET', '/v1/applications?status=%00', {}],
+      ['GET', '/v1/applications/%E0%A4%A', {}],
+      ['GET', '/v1/applications/1402-2026-000001/attachments/99999999999', {}],
+      ['GET', '/v1/applications/1402-2026-000001/queue-position', {}],
+      ['GET', '/v1/applicants/880412301010/notifications?cursor=abc', {}],
+      ['GET', '/v1/providers/nowhere/queue', {}],
+      ['GET', '/v1/providers/nowhere/free-places', {}],
+      ['PUT', '/v1/providers/nowhere/free-places', { ...json, body: JSON.stringify({ organisationId: 'x', ageYears: 3, free: 1 }) }],
+      ['PUT', '/v1/providers/urzhar-education/free-places', { ...json, body: JSON.stringify({ organisationId: 'nowhere', ageYears: 3, free: 1 }) }],
+      ['POST', '/v1/applications', { ...json, body: JSON.stringify({ serviceId: 'preschool-queue', channel: 'portal', form: null }) }],
+      ['POST', '/v1/applications', { ...json, body: JSON.stringify({ serviceId: 'preschool-queue', channel: 'con', form: { iin: 1 } }) }],
+      ['POST', '/v1/applications', { ...json, body: '[]' }],
+      ['POST', '/v1/applications', { ...json, body: '"text"' }],
+      ['POST', '/v1/applications', { ...json, body: JSON.stringify({ serviceId: 'unemployed-certificate', channel: 'con', form: {}, attachments: [{ name: 'a', mediaType: 'text/plain', content: '!!' }] }) }],
+      ['POST', '/v1/applications', { type: 'application/xml', body: '<a>' }],
+      ['POST', '/v1/applications/1402-2026-000001/actions/SIGN', { ...json, body: JSON.stringify({ document: { registeredFrom: 5 } }) }],
+      ['POST', '/v1/applications/1402-2026-000001/actions/EXTEND', { ...json, body: JSON.stringify({ newDeadline: 'tomorrow' }) }],
+      ['POST', '/v1/applications/1402-2026-000001/questionnaire', { ...json, body: JSON.stringify({ quality: 'satisfied', accessibility: 'satisfied' }) }],
+      ['GET', '/v1/reports/quality?from=2026-02-30&to=2026-03-01', {}],
+      ['GET', '/v1/reports/quality', {}],
+    ];
+    for (const [method, path, options] of requests) {
+      const answer = await call(method, path, { key: keys.system, ...options });
+      expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeGreaterThanOrEqual(400);
+      expect(answer.status, `${method} ${path}: ${JSON.stringify(answer.json)}`).toBeLessThan(500);
+    }
   });
 
   it('answers 404, not 403, when an applicant asks for an application or notifications that are not theirs', async () => {

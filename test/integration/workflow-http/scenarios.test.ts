@@ -117,7 +117,8 @@ describe('samples/scenarios', () => {
   for (const scenario of scenarios) {
     it(`${scenario.name}: every call as expected, the issued ${scenario.issued} verifies`, async () => {
       const keys = await keysFor(scenario);
-      const vars: Record<string, string | number> = { scenario: scenario.name };
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+      const vars: Record<string, string | number> = { scenario: scenario.name, today };
       let transitions = 0;
       for (const [index, step] of scenario.steps.entries()) {
         const where = `${scenario.name} step ${index + 1}: ${step.method} ${step.path}`;
@@ -142,6 +143,12 @@ describe('samples/scenarios', () => {
       for (let i = 1; i < application.history.length; i++) expect(application.history[i]?.from).toBe(application.history[i - 1]?.to);
       expect(application.history.at(-1)?.to).toBe(application.state);
       expect(application.history.length).toBeGreaterThanOrEqual(transitions);
+
+      // The applicant's key lists this application among its own, and nobody else's.
+      const own = await fetch(`${http.url}/v1/applications?limit=200`, { headers: { authorization: `Bearer ${keys.APPLICANT}` } });
+      const worklist = (await own.json()) as { items: Array<{ number: string; applicant: { iin: string } }> };
+      expect(worklist.items.map((item) => item.number)).toContain(application.number);
+      expect(worklist.items.every((item) => item.applicant.iin === scenario.applicantIin)).toBe(true);
 
       const document = application.documents.find((d) => d.kind === scenario.issued);
       expect(document, `${scenario.issued} among ${JSON.stringify(application.documents)}`).toBeDefined();
