@@ -89,7 +89,7 @@ function keyOf(keys, scenario, role) {
 
 /** play takes the first `count` steps of a scenario through the API and returns the application's number. */
 async function play(base, keys, scenario, count, tag) {
-  const vars = { scenario: tag };
+  const vars = { scenario: tag, today: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date()) };
   for (const step of scenario.steps.slice(0, count)) {
     const headers = { authorization: `Bearer ${keyOf(keys, scenario, step.role)}`, accept: 'application/json' };
     if (step.idempotencyKey) headers['idempotency-key'] = String(fill(step.idempotencyKey, vars));
