@@ -173,7 +173,7 @@ it('keeps every acknowledged transition and none half-applied after kill -9', as
     expect(certificates.length, application.number).toBe(transitions.includes('SIGN') ? 1 : 0);
     if (['RESULT_SIGNED', 'ISSUED'].includes(application.state)) expect(certificates).toHaveLength(1);
     for (const certificate of certificates) {
-      const pdf = await fetch(`${url}/v1/documents/${certificate.number}.pdf`);
+      const pdf = await fetch(`${url}/v1/documents/${certificate.number}.pdf`, { headers: { authorization: `Bearer ${system}` } });
       expect(pdf.status).toBe(200);
       await pdf.arrayBuffer();
     }

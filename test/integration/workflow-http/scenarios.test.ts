@@ -152,7 +152,7 @@ describe('samples/scenarios', () => {
 
       const document = application.documents.find((d) => d.kind === scenario.issued);
       expect(document, `${scenario.issued} among ${JSON.stringify(application.documents)}`).toBeDefined();
-      const pdf = await fetch(`${http.url}/v1/documents/${document?.number}.pdf`);
+      const pdf = await fetch(`${http.url}/v1/documents/${document?.number}.pdf`, { headers: { authorization: `Bearer ${keys.APPLICANT}` } });
       expect(pdf.status).toBe(200);
       const bytes = new Uint8Array(await pdf.arrayBuffer());
       const verdict = (await (await fetch(`${http.url}/v1/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: bytes })).json()) as {
