@@ -42,6 +42,7 @@ const SCREENS = [
   { name: 'arm-login', title: 'АРМ: sign-in', path: '/arm/login' },
   { name: 'arm-worklist', title: 'АРМ: the worklist', path: '/arm', operator: 'employee' },
   { name: 'arm-application', title: "АРМ: an application and the role's actions", path: (demo) => `/arm/applications/${demo.applications['unemployed-certificate.con@2']}`, operator: 'employee' },
+  { name: 'arm-print', title: 'АРМ: batch print of the ticked results, with progress', path: '/arm', operator: 'employee', setup: batchPrint },
   { name: 'arm-queue', title: 'АРМ: the preschool queue', path: '/arm/queue', operator: 'education' },
   { name: 'verify-form', title: 'Verification: number or file', path: '/verify' },
   { name: 'verify-valid', title: 'Verification: valid (from the QR code)', path: (demo) => pathOf(demo.issued.verifyUrl) },
@@ -84,6 +85,13 @@ async function open(page, url) {
   const response = await page.goto(url, { waitUntil: 'load' });
   if (response?.status() === 404) throw new NotServed(url);
   return response;
+}
+
+async function batchPrint(page) {
+  const boxes = await page.$$('#batch input[name="application"]');
+  if (boxes.length === 0) throw new NotServed('/arm: no batch print form');
+  for (const box of boxes) await box.click();
+  await submitAndWait(page, '#batch button[type="submit"]');
 }
 
 async function uploadForVerification(page, file) {
