@@ -359,12 +359,13 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     clock,
   };
   const issueDocument = createIssueDocument({ ...printing, kinds: documentKinds, registry });
+  const providers = loadProviders(path.resolve(root, config.workflow.providersFile));
   const applications = createApplications({
     store: createApplicationStore<IssuedDocumentRecord>(db, { register: (trx, record) => documentRegistry.register(trx, record) }),
     clock,
     calendar: createKzCalendar(),
     definitions: services,
-    providers: loadProviders(path.resolve(root, config.workflow.providersFile)),
+    providers,
     people: composePeople(config),
     signedRequests: await composeSignedRequests(config),
     kinds: documentKinds,
@@ -411,6 +412,7 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
       ),
       secure: config.publicUrl.startsWith('https:'),
       services,
+      providers,
       validate: (service, input) => validateForm(service, input, clock.now()),
       limits: {
         maxFileBytes: config.screens.uploadMaxFileBytes,
@@ -420,6 +422,7 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
       now: () => clock.now(),
       applications,
       registry,
+      printJobs,
       citizens: await composeCitizenSigning(config),
     },
   });

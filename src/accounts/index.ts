@@ -1,4 +1,4 @@
-/** accounts: operator accounts (scrypt passwords, roles, sign-in throttling) and signed sessions. Imports only domain/. */
+/** accounts: operator accounts (scrypt passwords, roles, sign-in throttling) and signed sessions. Imports domain/, and the use cases' Principal type. */
 export {
   createOperatorAccounts,
   MIN_PASSWORD,
@@ -10,7 +10,6 @@ export {
   type OperatorRole,
   type OperatorStore,
   type OperatorSummary,
-  type Principal,
 } from './operators.js';
 export { hashPassword, verifyPassword } from './password.js';
 export { createLoginThrottle, type LoginThrottle, type ThrottleConfig } from './throttle.js';

@@ -1,23 +1,15 @@
 /**
  * Operator accounts of the workstation (АРМ): create, list, disable, and sign in with username and
- * password. A signed-in operator is a Principal with the same shape the workflow uses.
+ * password. A signed-in operator is the use cases' Principal.
  */
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../domain/index.js';
+import type { Principal } from '../usecases/index.js';
 import { InvalidOperatorError, LoginFailedError, LoginThrottledError, OperatorExistsError, OperatorNotFoundError } from './errors.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { LoginThrottle } from './throttle.js';
 
 export const OPERATOR_ROLES = ['CON_OPERATOR', 'PROVIDER_EMPLOYEE', 'PROVIDER_HEAD'] as const;
 export type OperatorRole = (typeof OPERATOR_ROLES)[number];
-
-/** Principal: who acts; the workflow's shape (an applicant has an IIN, an operator a provider). */
-export interface Principal {
-  readonly id: string;
-  readonly role: Role;
-  readonly iin?: string;
-  readonly providerId?: string;
-}
 
 /** OperatorRecord: a stored account as the accounts room sees it. */
 export interface OperatorRecord {
@@ -58,8 +50,13 @@ export const MIN_PASSWORD = 12;
 
 const summary = ({ passwordHash: _hash, ...rest }: OperatorRecord): OperatorSummary => rest;
 
+/**
+ * principalOf: the use cases' principal of an account. Provider staff are bound to their provider;
+ * a ЦОН serves every provider, so its operator is not bound to one (the account's providerId names
+ * the ЦОН itself) and the АРМ shows it the applications taken at the ЦОН.
+ */
 export function principalOf(record: OperatorRecord): Principal {
-  return { id: record.id, role: record.role, providerId: record.providerId };
+  return record.role === 'CON_OPERATOR' ? { id: record.id, role: record.role } : { id: record.id, role: record.role, providerId: record.providerId };
 }
 
 export interface OperatorAccounts {

@@ -8,7 +8,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROLES } from '../domain/index.js';
-import type { Principal } from './operators.js';
+import type { Principal } from '../usecases/index.js';
 
 /** SESSION_SECRET_FILE: the signing secret under the keys directory, made on first start. */
 export const SESSION_SECRET_FILE = 'session-secret';

@@ -24,9 +24,9 @@ export const DEV_OPERATORS_FILE = 'dev-operators.json';
 
 const DEV_OPERATORS = [
   { username: 'con-operator', role: 'CON_OPERATOR', providerId: 'con-ekibastuz', displayName: 'ХҚКО операторы / Оператор ЦОН' },
-  { username: 'employment-employee', role: 'PROVIDER_EMPLOYEE', providerId: 'employment-ekibastuz', displayName: 'Жұмыспен қамту бөлімінің қызметкері / Сотрудник отдела занятости' },
-  { username: 'employment-head', role: 'PROVIDER_HEAD', providerId: 'employment-ekibastuz', displayName: 'Жұмыспен қамту бөлімінің басшысы / Руководитель отдела занятости' },
-  { username: 'education-employee', role: 'PROVIDER_EMPLOYEE', providerId: 'education-ekibastuz', displayName: 'Білім бөлімінің қызметкері / Сотрудник отдела образования' },
+  { username: 'employment-employee', role: 'PROVIDER_EMPLOYEE', providerId: 'ekibastuz-employment', displayName: 'Жұмыспен қамту бөлімінің қызметкері / Сотрудник отдела занятости' },
+  { username: 'employment-head', role: 'PROVIDER_HEAD', providerId: 'ekibastuz-employment', displayName: 'Жұмыспен қамту бөлімінің басшысы / Руководитель отдела занятости' },
+  { username: 'education-employee', role: 'PROVIDER_EMPLOYEE', providerId: 'urzhar-education', displayName: 'Білім бөлімінің қызметкері / Сотрудник отдела образования' },
 ] as const;
 
 async function readPassword(env: NodeJS.ProcessEnv, stdin: NodeJS.ReadableStream): Promise<string> {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPdf, pdfPages, pdfText } from '../helpers/poppler.js';
 import { CHROMIUM, localeFile, ROOT, sample } from '../helpers/project.js';
-import { runProcess } from '../helpers/run.js';
+import { buildDist, runProcess } from '../helpers/run.js';
 
 const BIN = path.join(ROOT, 'bin', 'qujat.js');
 let workDir: string;
@@ -20,9 +20,7 @@ async function qujat(...args: string[]) {
 }
 
 beforeAll(async () => {
-  // bin/qujat.js runs the compiled code; tsc is incremental, so this is quick when nothing changed.
-  const build = await runProcess(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
-  if (build.status !== 0) throw new Error(`tsc failed: ${build.stdout}${build.stderr}`);
+  await buildDist();
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qujat-cli-'));
 });
 

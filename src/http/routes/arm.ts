@@ -1,7 +1,6 @@
 /**
  * The operator workstation's door: `/arm/login` (username and password, throttled per username
- * and address), `/arm` for a signed-in operator, and sign-out. The worklist and the application
- * pages hang under `/arm` once the workflow's use cases exist.
+ * and address) and sign-out; the worklist, application, queue and print pages are arm-*.ts.
  */
 import express, { Router, type Request, type Response } from 'express';
 import { LoginFailedError, LoginThrottledError, type OperatorAccounts } from '../../accounts/index.js';
@@ -9,7 +8,8 @@ import type { LocalizedText } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
 import type { RenderScreen } from '../screens/error-page.js';
 import { screenView } from '../screens/index.js';
-import { principalOf, sessionOf, type SessionControl } from '../screens/session.js';
+import type { SessionControl } from '../screens/session.js';
+import { staffOf } from './arm-shared.js';
 
 export interface ArmDeps {
   readonly accounts: Pick<OperatorAccounts, 'signIn'>;
@@ -18,15 +18,9 @@ export interface ArmDeps {
   readonly session: SessionControl;
 }
 
-const OPERATOR_ROLES: ReadonlySet<string> = new Set(['CON_OPERATOR', 'PROVIDER_EMPLOYEE', 'PROVIDER_HEAD']);
-
 export function armRoutes(deps: ArmDeps): Router {
   const router = Router();
   const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 });
-  const operator = (res: Response) => {
-    const principal = principalOf(res);
-    return principal && OPERATOR_ROLES.has(principal.role) ? principal : null;
-  };
   const showLogin = (req: Request, res: Response, status: number, username: string, error: LocalizedText | null) => {
     const view = screenView(req, res, { pageTitle: 'screens:arm.loginTitle', csrf: deps.session.csrfToken(res), username, error });
     res.status(status).type('html').send(deps.render('screens/arm-login', view));
@@ -36,18 +30,8 @@ export function armRoutes(deps: ArmDeps): Router {
     ru: deps.translator.t('ru', `errors:${code}`, params),
   });
 
-  router.get('/arm', (req, res) => {
-    const principal = operator(res);
-    if (!principal) {
-      res.redirect(303, '/arm/login');
-      return;
-    }
-    const view = screenView(req, res, { pageTitle: 'screens:arm.title', principal, displayName: sessionOf(res).displayName, csrf: deps.session.csrfToken(res) });
-    res.type('html').send(deps.render('screens/arm-home', view));
-  });
-
   router.get('/arm/login', (req, res) => {
-    if (operator(res)) {
+    if (staffOf(res)) {
       res.redirect(303, '/arm');
       return;
     }

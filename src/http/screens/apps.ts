@@ -7,8 +7,12 @@ import type { OperatorAccounts, Sessions } from '../../accounts/index.js';
 import type { AnyServiceDefinition } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
 import type { Logger } from '../../log/index.js';
+import { armApplicationRoutes } from '../routes/arm-application.js';
+import { armPrintRoutes } from '../routes/arm-print.js';
+import { armQueueRoutes } from '../routes/arm-queue.js';
+import { armWorklistRoutes } from '../routes/arm-worklist.js';
 import { armRoutes } from '../routes/arm.js';
-import type { Applications, IssuedDocuments } from '../../usecases/index.js';
+import type { Applications, IssuedDocuments, PrintJobs, ProviderInfo } from '../../usecases/index.js';
 import { portalCabinetRoutes } from '../routes/portal-cabinet.js';
 import { portalSignRoutes } from '../routes/portal-sign.js';
 import { portalSignInRoutes } from '../routes/portal-signin.js';
@@ -25,11 +29,15 @@ export interface ScreenAppsDeps {
   /** secure: session cookies only over HTTPS (the public URL is https). */
   readonly secure: boolean;
   readonly services: readonly AnyServiceDefinition[];
+  /** providers: the providers' organisations, for the АРМ's referral and queue forms. */
+  readonly providers: readonly ProviderInfo[];
   readonly validate: (service: AnyServiceDefinition, input: unknown) => unknown;
   readonly limits: UploadLimits;
   readonly now: () => Date;
   readonly applications: Applications;
   readonly registry: Pick<IssuedDocuments, 'readPdf'>;
+  /** printJobs: the АРМ's batch printing. */
+  readonly printJobs: Pick<PrintJobs, 'start' | 'status' | 'pdf'>;
   /** citizens: the demonstration signer of the portal's sign-in and signing step (absent without the development CA). */
   readonly citizens: CitizenSigning | undefined;
 }
@@ -44,6 +52,11 @@ export function screenAppRoutes(deps: ScreenAppsDeps & { translator: Translator;
   router.use(paths, session.middleware);
   router.get('/', session.middleware);
   router.use(armRoutes({ accounts: deps.accounts, translator: deps.translator, render: deps.render, session }));
+  const arm = { applications: deps.applications, services: deps.services, providers: deps.providers, translator: deps.translator, render: deps.render, session, now: deps.now };
+  router.use(armWorklistRoutes({ ...arm, accounts: deps.accounts }));
+  router.use(armApplicationRoutes({ ...arm, registry: deps.registry }));
+  router.use(armQueueRoutes(arm));
+  router.use(armPrintRoutes({ ...arm, printJobs: deps.printJobs }));
   const uploads = createUploadStore({ ...HELD_DRAFTS, maxBytes: Math.max(HELD_DRAFTS.maxBytes, deps.limits.maxTotalBytes) });
   const citizens = { citizens: deps.citizens, render: deps.render, session, uploads, now: deps.now };
   router.use(portalSignInRoutes(citizens));

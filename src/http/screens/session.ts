@@ -5,7 +5,8 @@
  * session id); a form posted without it, or from another session, is refused with 403.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { OperatorAccounts, Principal, Session, Sessions } from '../../accounts/index.js';
+import type { OperatorAccounts, Session, Sessions } from '../../accounts/index.js';
+import type { Principal } from '../../usecases/index.js';
 import { defineError } from '../../domain/index.js';
 import { cookieValue, setCookie } from './cookies.js';
 

@@ -1,25 +1,24 @@
 /** `qujat keys api-key …` and the development keys of `qujat keys init`, as an operator runs them. */
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ROOT } from '../../helpers/project.js';
+import { buildDist, runProcess } from '../../helpers/run.js';
 
 const BIN = path.join(ROOT, 'bin', 'qujat.js');
 let data: string;
 
-function qujat(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, 'keys', ...args], {
+async function qujat(...args: string[]) {
+  const result = await runProcess(process.execPath, [BIN, 'keys', ...args], {
     env: { ...process.env, QUJAT_DATA_DIR: data, QUJAT_LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 90_000,
+    timeoutMs: 90_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
+beforeAll(async () => {
+  await buildDist();
   data = fs.mkdtempSync(path.join(os.tmpdir(), 'qujat-cli-keys-'));
 });
 
@@ -27,14 +26,14 @@ afterAll(() => {
   fs.rmSync(data, { recursive: true, force: true });
 });
 
-it('adds a key printed once, lists it without its secret, revokes it once', () => {
-  const added = qujat('api-key', 'add', '--role', 'PROVIDER_HEAD', '--provider', 'urzhar-education', '--label', 'Тоқтарова Г. Ә.');
+it('adds a key printed once, lists it without its secret, revokes it once', async () => {
+  const added = await qujat('api-key', 'add', '--role', 'PROVIDER_HEAD', '--provider', 'urzhar-education', '--label', 'Тоқтарова Г. Ә.');
   expect(added.code).toBe(0);
   const key = added.stdout.trim();
   expect(key).toMatch(/^qj_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
   const id = key.slice(3, 19);
 
-  const listed = qujat('api-key', 'list');
+  const listed = await qujat('api-key', 'list');
   expect(listed.code).toBe(0);
   expect(listed.stdout).toContain(id);
   expect(listed.stdout).toContain('PROVIDER_HEAD');
@@ -42,30 +41,30 @@ it('adds a key printed once, lists it without its secret, revokes it once', () =
   expect(listed.stdout).toContain('Тоқтарова Г. Ә.');
   expect(listed.stdout).not.toContain(key.slice(20));
 
-  expect(qujat('api-key', 'revoke', id).code).toBe(0);
-  expect(qujat('api-key', 'list').stdout).toMatch(new RegExp(`${id}.*revoked`));
-  const again = qujat('api-key', 'revoke', id);
+  expect((await qujat('api-key', 'revoke', id)).code).toBe(0);
+  expect((await qujat('api-key', 'list')).stdout).toMatch(new RegExp(`${id}.*revoked`));
+  const again = await qujat('api-key', 'revoke', id);
   expect(again.code).not.toBe(0);
   expect(again.stderr).toContain('API_KEY_NOT_FOUND');
 });
 
-it('refuses a scope that does not fit the role with both texts, and bad usage with exit 2', () => {
-  const noIin = qujat('api-key', 'add', '--role', 'APPLICANT');
+it('refuses a scope that does not fit the role with both texts, and bad usage with exit 2', async () => {
+  const noIin = await qujat('api-key', 'add', '--role', 'APPLICANT');
   expect(noIin.code).toBe(1);
   expect(noIin.stderr).toContain('API_KEY_SCOPE_INVALID');
   expect(noIin.stderr).toMatch(/kk: .+\n\s+ru: .+/);
-  expect(qujat('api-key').code).toBe(2);
-  expect(qujat('api-key', 'add').code).toBe(2);
+  expect((await qujat('api-key')).code).toBe(2);
+  expect((await qujat('api-key', 'add')).code).toBe(2);
 });
 
-it('writes one development key per role (staff per provider) once, readable only by its owner', () => {
-  expect(qujat('init').code).toBe(0);
+it('writes one development key per role (staff per provider) once, readable only by its owner', async () => {
+  expect((await qujat('init')).code).toBe(0);
   const file = path.join(data, 'keys', 'api-keys.json');
   const first = fs.readFileSync(file, 'utf8');
   expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   const { keys } = JSON.parse(first) as { keys: Record<string, string | Record<string, string>> };
   expect(Object.keys(keys).sort()).toEqual(['APPLICANT', 'CON_OPERATOR', 'PROVIDER_EMPLOYEE', 'PROVIDER_HEAD', 'SYSTEM']);
   expect(Object.keys(keys.PROVIDER_HEAD as Record<string, string>).sort()).toEqual(['ekibastuz-employment', 'urzhar-education']);
-  expect(qujat('init').code).toBe(0);
+  expect((await qujat('init')).code).toBe(0);
   expect(fs.readFileSync(file, 'utf8')).toBe(first);
 });

@@ -4,7 +4,7 @@
  * transition is there, none is half-applied, no document exists without its transition and no
  * issued state without its document.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/index.js';
 import { openDatabase } from '../../../src/store/index.js';
 import { CHROMIUM, ROOT } from '../../helpers/project.js';
+import { buildDist, runProcess } from '../../helpers/run.js';
 import { silentLogger } from '../../helpers/silent-logger.js';
 
 const BIN = path.join(ROOT, 'bin', 'qujat.js');
@@ -70,11 +71,12 @@ async function stopGently(): Promise<void> {
   server = null;
 }
 
-beforeAll(() => {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
+beforeAll(async () => {
+  await buildDist();
   data = fs.mkdtempSync(path.join(os.tmpdir(), 'qujat-crash-'));
   env = { ...process.env, QUJAT_DATA_DIR: data, QUJAT_CHROMIUM: CHROMIUM, QUJAT_LOG_LEVEL: 'silent', QUJAT_RENDER_CONCURRENCY: '2' };
-  execFileSync(process.execPath, [BIN, 'keys', 'init'], { env, cwd: data });
+  const init = await runProcess(process.execPath, [BIN, 'keys', 'init'], { env, cwd: data });
+  if (init.status !== 0) throw new Error(`keys init failed: ${init.stderr}`);
   const keys = JSON.parse(fs.readFileSync(path.join(data, 'keys', 'api-keys.json'), 'utf8')) as {
     keys: { SYSTEM: string; PROVIDER_EMPLOYEE: Record<string, string> };
   };
