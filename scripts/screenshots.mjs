@@ -31,10 +31,10 @@ const MAX_HEIGHT = 2000;
 const SCREENS = [
   { name: 'portal-home', title: 'Portal: the services', path: '/' },
   { name: 'portal-home-phone', title: 'Portal on a phone', path: '/', viewport: PHONE },
+  { name: 'portal-signin', title: 'Portal: sign-in by test certificate', path: '/signin' },
   { name: 'portal-form-errors', title: 'Portal: a form the server sent back', path: '/apply/unemployed-certificate', script: false, setup: formWithErrors },
   { name: 'portal-review', title: 'Portal: review before signing', path: '/apply/unemployed-certificate', setup: formToReview },
   { name: 'portal-sign', title: 'Portal: the signing step (demonstration stand-in)', path: '/apply/unemployed-certificate', citizen: true, setup: formToSigning },
-  { name: 'portal-signin', title: 'Portal: sign-in by test certificate', path: '/signin' },
   { name: 'portal-cabinet', title: 'Portal: my applications', path: '/cabinet', citizen: true },
   { name: 'portal-application', title: "Portal: an application's status, history and result", path: (demo) => `/cabinet/applications/${demo.applications['unemployed-certificate.portal.citizen']}`, citizen: true },
   { name: 'portal-notifications', title: 'Portal: notifications', path: '/cabinet/notifications', citizen: true },
