@@ -1,15 +1,29 @@
 /** POST /v1/verify: a PDF, XML or photo as multipart `file` (or as the raw body) → a JSON verdict. */
-import express from 'express';
+import express, { type RequestHandler } from 'express';
 import multer from 'multer';
-import { defineError } from '../../domain/index.js';
+import { AppError, defineError } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
 import { MAX_VERIFY_BYTES, verdictReport, type VerifyDocument } from '../../usecases/index.js';
 import type { Api } from '../api.js';
+import { UploadInvalidError } from '../errors.js';
 
 export const FileRequiredError = defineError('FILE_REQUIRED', 'invalid');
 
-/** uploadOne accepts one file field named `file`, kept in memory and bounded. */
-export const uploadOne = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_VERIFY_BYTES, files: 1, fields: 5 } }).single('file');
+const parseOne = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_VERIFY_BYTES, files: 1, fields: 5 } }).single('file');
+
+/**
+ * uploadOne accepts one file field named `file`, kept in memory and bounded. A body that is no
+ * multipart form at all fails in busboy with a plain Error, which is the sender's fault: a 400.
+ */
+export const uploadOne: RequestHandler = (req, res, next) => {
+  parseOne(req, res, (error: unknown) => {
+    if (error && !(error instanceof multer.MulterError) && !(error instanceof AppError)) {
+      next(new UploadInvalidError({ problem: 'multipart' }, { cause: error }));
+      return;
+    }
+    next(error);
+  });
+};
 
 const RAW_TYPES = ['application/pdf', 'application/xml', 'text/xml', 'image/png', 'image/jpeg', 'application/octet-stream'];
 const FILE = { type: 'string', format: 'binary' };

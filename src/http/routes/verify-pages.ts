@@ -3,7 +3,8 @@
  * `/verify/<number>?t=<token>`, where the verification QR lands. Without a valid token the page
  * shows status, kind, issuer, issue date and a masked IIN only.
  */
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
+import multer from 'multer';
 import { languagesOf, maskIin, type Language, type LocalizedText } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
 import type { IssuedDocuments, SignatureCheck, VerifyDocument } from '../../usecases/index.js';
@@ -38,7 +39,22 @@ export function verifyPageRoutes(deps: Deps): Router {
     res.status(number === '' ? 200 : 400).type('html').send(deps.render('screens/verify-form', view));
   });
 
-  router.post('/verify', uploadOne, async (req, res) => {
+  // An upload the form parser refuses is answered with the result page, not the API's JSON error.
+  const upload: RequestHandler = (req, res, next) => {
+    uploadOne(req, res, (error: unknown) => {
+      if (!error) {
+        next();
+        return;
+      }
+      const tooLarge = error instanceof multer.MulterError && error.code === 'LIMIT_FILE_SIZE';
+      const view = screenView(req, res, { pageTitle: 'screens:verify.resultTitle', valid: false, reason: reason(tooLarge ? 'FILE_TOO_LARGE' : 'FILE_REQUIRED'), summary: null });
+      // The rest of a refused body is not read: the connection closes after the answer.
+      res.setHeader('Connection', 'close');
+      res.status(tooLarge ? 413 : 400).type('html').send(deps.render('screens/verify-result', view));
+    });
+  };
+
+  router.post('/verify', upload, async (req, res) => {
     const file = req.file?.buffer;
     const verdict = file ? await deps.verifyDocument(new Uint8Array(file.buffer, file.byteOffset, file.byteLength)) : null;
     const document = verdict?.document;
