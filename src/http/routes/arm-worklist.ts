@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { CHANNELS, validateInput, type AnyServiceDefinition, type Channel } from '../../domain/index.js';
 import type { OperatorAccounts } from '../../accounts/index.js';
 import type { Translator } from '../../i18n/index.js';
-import type { Applications, ApplicationSummary, Principal, WorklistQuery } from '../../usecases/index.js';
+import type { Applications, ApplicationSummary, Principal, ProviderInfo, WorklistQuery } from '../../usecases/index.js';
 import type { RenderScreen } from '../screens/error-page.js';
 import { screenView } from '../screens/index.js';
 import type { SessionControl } from '../screens/session.js';
@@ -24,6 +24,8 @@ export interface ArmWorklistDeps {
   readonly render: RenderScreen;
   readonly session: SessionControl;
   readonly now: () => Date;
+  /** providers: to name the operator's provider. */
+  readonly providers: readonly ProviderInfo[];
 }
 
 /** PAGE_SIZE: rows per worklist page. */
@@ -115,6 +117,7 @@ export function armWorklistRoutes(deps: ArmWorklistDeps): Router {
       {
         pageTitle: 'screens:arm.title',
         principal,
+        providerName: deps.providers.find((p) => p.id === principal.providerId)?.name ?? null,
         displayName: sessionOf(res).displayName,
         csrf: deps.session.csrfToken(res),
         filter: { ...filter, status: filter.status ?? '', service: filter.service ?? '', channel: filter.channel ?? '', assignee: filter.assignee ?? '' },
