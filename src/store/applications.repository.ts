@@ -96,8 +96,8 @@ export async function findApplication(db: Executor, number: string): Promise<App
 }
 
 /**
- * worklist pages in (due_key, number) order along the worklist index led by the most selective
- * filter given (migration 0002), from the cursor, and stops after `limit` matching rows.
+ * worklist pages in (due_key, number) order: every filter is an equality that leads one of the
+ * worklist indexes, so the database walks the index from the cursor and stops after `limit`.
  */
 export async function worklist(db: Executor, filter: WorklistFilter): Promise<ApplicationRecord[]> {
   let query = db.selectFrom('applications').selectAll();

@@ -32,15 +32,14 @@ export async function up(db: Kysely<unknown>, types: ColumnTypes): Promise<void>
     .addCheckConstraint('applications_channel', sql`channel in ('portal', 'con', 'provider')`)
     .addCheckConstraint('applications_language', sql`language in ('kk', 'ru')`)
     .execute();
-  // Every transition moves the deadline, so it rewrites an entry in each of these: they are the
-  // filters that must not scan (the whole list, a provider's, a service's, an applicant's, a
-  // provider's by status). Status alone and the assignee are filtered on the way along one of them.
   const worklist = (name: string, lead: string[]) =>
     db.schema.createIndex(name).on('applications').columns([...lead, 'due_key', 'number']).execute();
   await worklist('applications_due', []);
   await worklist('applications_provider_due', ['provider_id']);
+  await worklist('applications_status_due', ['status']);
   await worklist('applications_service_due', ['service_id']);
   await worklist('applications_applicant_due', ['applicant_iin']);
+  await worklist('applications_assignee_due', ['assignee']);
   await worklist('applications_provider_status_due', ['provider_id', 'status']);
 
   await db.schema
