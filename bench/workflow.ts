@@ -106,11 +106,11 @@ async function transitions() {
   let cursor = 0;
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async (_, worker) => {
+      // Worker w owns the applications w, w+8, …: no two workers race on one application.
+      const own = numbers.filter((_, k) => k % IN_FLIGHT === worker);
       for (;;) {
         const i = cursor++;
         if (i >= TRANSITIONS) return;
-        // Worker w owns the applications w, w+8, …: no two workers race on one application.
-        const own = numbers.filter((_, k) => k % IN_FLIGHT === worker);
         await step(own[Math.floor(i / IN_FLIGHT) % own.length]!);
       }
     }),
@@ -197,6 +197,10 @@ async function worklist() {
     { name: 'assignee employee-3, status IN_WORK', query: { assignee: 'employee-3', status: 'IN_WORK', limit: 50 }, principal: provider },
     { name: 'service disabled-children, channel portal', query: { serviceId: 'disabled-children-home-education', channel: 'portal', limit: 50 }, principal: system },
     { name: "one applicant's applications", query: { applicantIin: someApplicant, limit: 50 }, principal: system },
+    // Unbound to a provider (a CON operator, SYSTEM): status alone and the assignee lead indexes of their own, so a value with few applications does not walk the whole list.
+    { name: 'all providers, status RECEIVED', query: { status: 'RECEIVED', limit: 50 }, principal: system },
+    { name: 'all providers, assignee employee-3', query: { assignee: 'employee-3', limit: 50 }, principal: system },
+    { name: 'all providers, an assignee with no applications', query: { assignee: 'nobody', limit: 50 }, principal: system },
     { name: 'page 41 of the provider (keyset cursor)', query: { limit: 50, ...(deep ? { cursor: deep } : {}) }, principal: provider },
   ];
   const results: Array<{ name: string; median: number; p95: number; items: number }> = [];
@@ -242,14 +246,25 @@ one history row.
 
 Target ≥ 1,000 transitions/s: **${Math.max(t.sequential, t.parallel) >= 1000 ? 'met' : 'missed'}** (best ${Math.max(t.sequential, t.parallel).toFixed(0)}/s, ${(Math.max(t.sequential, t.parallel) / t.baseline * 100).toFixed(0)} % of the baseline).
 
-Where a transition's time goes (a CPU profile of \`--quick\`, this session): about 40 % inside
-SQLite executing the ~9 statements of an \`act\` (read; BEGIN IMMEDIATE; version-checked update,
-which rewrites the entries of all seven worklist indexes because every one ends in the deadline;
-history insert; the view's reads of history, attachments and documents; COMMIT) against 4 in the
-baseline, ~10 % Kysely building queries, the rest the engine, the view and garbage collection.
-Not done in this session, and what would close the gap: fewer worklist indexes (or a deadline
-column outside them), the view built from what the use case already read, and one statement for
-the view's reads.
+What a transition costs and what was done about it (CPU profiles of \`--quick\` and a per-statement
+timing of SQLite). Before: ~9 statements per \`act\` and 364/s against a 2,399/s baseline (15 %), about
+40 % of the time inside SQLite, most of it the version-checked update and its COMMIT writing the
+pages of seven worklist indexes (every transition moves the deadline, which ends each of them), and
+~10 % Kysely building queries. Now: (1) the application, its history, attachments and documents are
+read in one statement (JSON aggregates) before the transaction, and the view is built from that
+dossier plus what the transaction wrote; the version check in the transaction proves the lists
+unchanged, since every write to them bumps the version; (2) the update and the history append are
+SQL compiled once per dialect and run with fresh parameters; (3) the two busy-timeout pragmas of
+each transaction are prepared once. Tried and rejected: five worklist indexes instead of seven
+(without those led by status alone and by the assignee), two index entries fewer to rewrite per
+transition, but a CON operator's or SYSTEM's filter on a rare value then walks the whole list (an
+assignee with no applications among 100,000: over half a second per query under this load): the
+seven indexes of migration 0002 stay. With five, two runs of this bench in this session gave 1,329/s
+against a 3,251/s baseline (41 %) and 900/s against 2,125/s (42 %): most of the remaining gap is the
+COMMIT writing the index pages. Not tried for lack of time: status and assignee indexes without the
+deadline, with an update that sets only the columns that changed. A transition is now: one read, BEGIN IMMEDIATE, update, history
+insert, COMMIT: the baseline's statements plus one read. SQLite runs with \`synchronous=NORMAL\` in
+WAL mode (unchanged): durable across a killed process, only a power loss can drop the last commits.
 
 **Worklist over ${WORKLIST_ROWS.toLocaleString('en-US')} applications** (2 providers, 3 services, 3 channels, 6 statuses,
 10 assignees, 20,000 applicants, received over 90 days with deadlines up to 30 days later; drawn independently by a seeded generator), through the \`list\` use case, ${QUERY_RUNS} runs each, keyset

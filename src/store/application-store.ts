@@ -7,7 +7,10 @@
 import type { Database, Tx } from './database.js';
 import * as extras from './application-extras.repository.js';
 import * as apps from './applications.repository.js';
+import { dossier } from './dossier.repository.js';
+import { appendHistory, updateApplication } from './transition.repository.js';
 import type { Executor } from './documents.repository.js';
+import type { DialectName } from './migrations/index.js';
 import type {
   ApplicationRecord,
   AttachmentRecord,
@@ -20,13 +23,12 @@ import type {
   WorklistFilter,
 } from '../domain/index.js';
 
-function reads(db: Executor) {
+function reads(db: Executor, dialect: DialectName) {
   return {
     find: (number: string) => apps.findApplication(db, number),
-    history: (number: string) => apps.history(db, number),
+    dossier: (number: string) => dossier(db, dialect, number),
     attachments: (number: string) => apps.attachments(db, number),
     attachmentBytes: (number: string, id: number) => apps.attachmentBytes(db, number, id),
-    documents: (number: string) => apps.documents(db, number),
     worklist: (filter: WorklistFilter) => apps.worklist(db, filter),
     notifications: (recipient: string, limit: number, beforeId: number | null) => extras.notifications(db, recipient, limit, beforeId),
     idempotent: (scope: string, key: string) => extras.findIdempotent(db, scope, key),
@@ -46,11 +48,11 @@ function reads(db: Executor) {
 export function createApplicationStore<Doc>(db: Database, documents: { register(trx: Tx, document: Doc): Promise<void> }) {
   function writes(trx: Tx) {
     return {
-      ...reads(trx),
+      ...reads(trx, db.dialect),
       nextValue: (series: 'application' | 'journal', providerId: string, year: number) => apps.nextValue(trx, series, providerId, year),
       insert: (record: ApplicationRecord) => apps.insertApplication(trx, record),
-      update: (record: ApplicationRecord) => apps.updateApplication(trx, record),
-      appendHistory: (number: string, entries: readonly Omit<HistoryRecord, 'seq'>[]) => apps.appendHistory(trx, number, entries),
+      update: (record: ApplicationRecord) => updateApplication(trx, db.dialect, record),
+      appendHistory: (number: string, entries: readonly Omit<HistoryRecord, 'seq'>[]) => appendHistory(trx, db.dialect, number, entries),
       addAttachment: (number: string, attachment: Omit<AttachmentRecord, 'id' | 'size'> & { readonly bytes: Uint8Array }) =>
         apps.addAttachment(trx, number, attachment),
       async registerDocument(document: Doc, link: DocumentLink & { readonly applicationNumber: string }) {
@@ -67,7 +69,7 @@ export function createApplicationStore<Doc>(db: Database, documents: { register(
     };
   }
   return {
-    read: reads(db.kysely),
+    read: reads(db.kysely, db.dialect),
     transaction: <T>(fn: (tx: ReturnType<typeof writes>) => Promise<T>): Promise<T> => db.transaction((trx) => fn(writes(trx))),
   };
 }

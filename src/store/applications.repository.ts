@@ -1,18 +1,15 @@
 /**
- * Queries on applications, their history, attachments and document links, and the counters. Every
+ * Queries on applications, their attachments and document links, and the counters. Every
  * function takes the executor to run on (a transaction, or the Database's Kysely for reads).
  */
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type {
   ApplicationRecord,
   AttachmentRecord,
   Channel,
   DocumentLink,
-  HistoryRecord,
   Language,
   Outcome,
-  OutputLanguage,
-  Role,
   WorklistFilter,
 } from '../domain/index.js';
 import type { Executor } from './documents.repository.js';
@@ -28,7 +25,7 @@ const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.
 
 type ApplicationRow = Selectable<ApplicationsTable>;
 
-function toRow(record: ApplicationRecord): ApplicationRow {
+export function toRow(record: ApplicationRecord): ApplicationRow {
   return {
     number: record.number,
     service_id: record.serviceId,
@@ -52,7 +49,7 @@ function toRow(record: ApplicationRecord): ApplicationRow {
   };
 }
 
-function toRecord(row: ApplicationRow): ApplicationRecord {
+export function toRecord(row: ApplicationRow): ApplicationRecord {
   return {
     number: row.number,
     serviceId: row.service_id,
@@ -91,30 +88,6 @@ export async function nextValue(trx: Executor, series: string, scope: string, ye
 
 export async function insertApplication(trx: Executor, record: ApplicationRecord): Promise<void> {
   await trx.insertInto('applications').values(toRow(record)).execute();
-}
-
-/** updateApplication writes the record over the row whose version is the one before it. */
-export async function updateApplication(trx: Executor, record: ApplicationRecord): Promise<boolean> {
-  const row = toRow(record);
-  // Only what a transition changes: SQLite rewrites the index entries of every column it is told to set.
-  const result = await trx
-    .updateTable('applications')
-    .set({
-      state: row.state,
-      status: row.status,
-      terminal: row.terminal,
-      assignee: row.assignee,
-      registered_at: row.registered_at,
-      state_entered_at: row.state_entered_at,
-      deadline: row.deadline,
-      due_key: row.due_key,
-      breach_recorded_at: row.breach_recorded_at,
-      version: row.version,
-    })
-    .where('number', '=', record.number)
-    .where('version', '=', record.version - 1)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
 }
 
 export async function findApplication(db: Executor, number: string): Promise<ApplicationRecord | null> {
@@ -183,50 +156,6 @@ export async function dueForAction(
   return rows.map(toRecord);
 }
 
-/**
- * appendHistory numbers the lines after the last one in the same statement. Concurrent appends to
- * one application do not happen: the caller holds the application's row (its version update) first.
- */
-export async function appendHistory(trx: Executor, number: string, entries: readonly Omit<HistoryRecord, 'seq'>[]): Promise<void> {
-  if (entries.length === 0) return;
-  await trx
-    .insertInto('application_history')
-    .values(
-      entries.map((entry, i) => ({
-        number,
-        seq: (eb) =>
-          eb
-            .selectFrom('application_history')
-            .select(sql<number>`coalesce(max(seq), 0) + ${i + 1}`.as('seq'))
-            .where('number', '=', number),
-        at: entry.at.toISOString(),
-        actor_id: entry.actorId,
-        role: entry.role,
-        action: entry.action,
-        from_state: entry.from,
-        to_state: entry.to,
-        comment: entry.comment,
-        reason: entry.reason,
-      })),
-    )
-    .execute();
-}
-
-export async function history(db: Executor, number: string): Promise<HistoryRecord[]> {
-  const rows = await db.selectFrom('application_history').selectAll().where('number', '=', number).orderBy('seq').execute();
-  return rows.map((row) => ({
-    seq: Number(row.seq),
-    at: new Date(row.at),
-    actorId: row.actor_id,
-    role: row.role as Role,
-    action: row.action,
-    from: row.from_state,
-    to: row.to_state,
-    comment: row.comment,
-    reason: row.reason,
-  }));
-}
-
 export async function addAttachment(
   trx: Executor,
   number: string,
@@ -283,21 +212,4 @@ export async function linkDocument(trx: Executor, applicationNumber: string, lin
       issued_at: link.issuedAt.toISOString(),
     })
     .execute();
-}
-
-export async function documents(db: Executor, number: string): Promise<DocumentLink[]> {
-  const rows = await db
-    .selectFrom('application_documents')
-    .selectAll()
-    .where('application_number', '=', number)
-    .orderBy('issued_at')
-    .orderBy('document_number')
-    .execute();
-  return rows.map((row) => ({
-    documentNumber: row.document_number,
-    kind: row.kind,
-    outcome: row.outcome as Outcome,
-    language: row.language as OutputLanguage,
-    issuedAt: new Date(row.issued_at),
-  }));
 }

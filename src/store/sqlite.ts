@@ -65,17 +65,23 @@ function cachingDatabase(raw: BetterSqlite3.Database) {
 }
 
 class ImmediateSqliteDriver extends SqliteDriver {
+  // Prepared once: pragma() prepares anew on every call, and a transaction makes two.
+  private readonly noWait: BetterSqlite3.Statement;
+  private readonly wait: BetterSqlite3.Statement;
+
   constructor(
-    private readonly raw: BetterSqlite3.Database,
+    raw: BetterSqlite3.Database,
     private readonly busyTimeoutMs: number,
   ) {
     super({ database: cachingDatabase(raw) });
+    this.noWait = raw.prepare('pragma busy_timeout = 0');
+    this.wait = raw.prepare(`pragma busy_timeout = ${busyTimeoutMs}`);
   }
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const deadline = Date.now() + this.busyTimeoutMs;
     for (let attempt = 0; ; attempt += 1) {
-      this.raw.pragma('busy_timeout = 0');
+      this.noWait.get();
       try {
         await connection.executeQuery(CompiledQuery.raw('begin immediate'));
         return;
@@ -83,7 +89,7 @@ class ImmediateSqliteDriver extends SqliteDriver {
         if (!isBusy(error)) throw error;
         if (Date.now() >= deadline) throw new StoreBusyError({ timeoutMs: this.busyTimeoutMs }, { cause: error });
       } finally {
-        this.raw.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
+        this.wait.get();
       }
       // Jitter keeps two waiting writers from retrying in lockstep.
       await sleep(Math.min(2 ** attempt, 25) + randomInt(0, 3));

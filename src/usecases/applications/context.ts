@@ -14,7 +14,7 @@ import type { WorkingCalendar } from '../../workflow/index.js';
 import type { PrepareDocument } from '../issue-document.js';
 import type { Clock, IssuedDocumentRecord, SignedRequestCheck, Texts } from '../ports.js';
 import { ApplicationNotFoundError, ProviderNotFoundError, ProviderNotOwnError, ProviderRequiredError, UnknownServiceError } from './errors.js';
-import type { ApplicationStore } from './ports.js';
+import type { ApplicationDossier, ApplicationReads, ApplicationStore } from './ports.js';
 import type { Principal } from './types.js';
 
 /** ProviderInfo: what the use cases need of a provider (the catalogue's Provider fits). */
@@ -114,6 +114,13 @@ export function maySee(principal: Principal, record: ApplicationRecord): boolean
 export function visible(principal: Principal, record: ApplicationRecord | null, number: string): ApplicationRecord {
   if (!record || !maySee(principal, record)) throw new ApplicationNotFoundError({ number });
   return record;
+}
+
+/** visibleDossier reads the application with its lists when the principal may see it. */
+export async function visibleDossier(reads: ApplicationReads, principal: Principal, number: string): Promise<ApplicationDossier> {
+  const dossier = await reads.dossier(number);
+  if (!dossier || !maySee(principal, dossier.record)) throw new ApplicationNotFoundError({ number });
+  return dossier;
 }
 
 /** ownProvider: staff bound to a provider act only for it. */

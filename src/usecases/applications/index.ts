@@ -5,7 +5,7 @@
  */
 import { InvalidInputError } from '../../domain/index.js';
 import { NotOwnApplicationError } from '../../workflow/index.js';
-import { createLookups, digestOf, hashOf, scopeOf, visible, type ApplicationsDeps } from './context.js';
+import { createLookups, digestOf, hashOf, scopeOf, visible, visibleDossier, type ApplicationsDeps } from './context.js';
 import { createDeadlines } from './deadlines.js';
 import { AttachmentNotFoundError, IdempotencyKeyReusedError, ProviderNotOwnError } from './errors.js';
 import { createIntake } from './intake.js';
@@ -110,8 +110,8 @@ export function createApplications(deps: ApplicationsDeps): Applications & {
       ),
 
     async get(number, principal) {
-      const record = visible(principal, await deps.store.read.find(number), number);
-      return toView(deps.store.read, lookups.definition(record.serviceId), record, principal, deps.clock.now());
+      const dossier = await visibleDossier(deps.store.read, principal, number);
+      return toView(deps.store.read, lookups.definition(dossier.record.serviceId), dossier, principal, deps.clock.now());
     },
 
     async list(query: WorklistQuery, principal) {

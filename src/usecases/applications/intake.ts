@@ -18,7 +18,7 @@ import {
   type Role,
 } from '../../domain/index.js';
 import { availableActions, NotOwnApplicationError, startDeadline, validateForm } from '../../workflow/index.js';
-import { digestOf, SYSTEM_PRINCIPAL, toWorkflow, type ApplicationsDeps, type Lookups, type ProviderInfo } from './context.js';
+import { digestOf, SYSTEM_PRINCIPAL, toWorkflow, visibleDossier, type ApplicationsDeps, type Lookups, type ProviderInfo } from './context.js';
 import {
   AttachmentNotAllowedError,
   ChannelNotOfferedError,
@@ -182,7 +182,7 @@ export function createIntake(deps: ApplicationsDeps, lookups: Lookups, perform: 
         { at: now, actorId: principal.id, role: principal.role, action: 'SUBMIT', from: record.state, to: record.state, comment: null, reason: null },
       ]);
       for (const attachment of attachments) await tx.addAttachment(record.number, attachment);
-      const view = await toView(tx, definition, record, principal, now);
+      const view = await toView(tx, definition, await visibleDossier(tx, SYSTEM_PRINCIPAL, record.number), principal, now);
       if (remember && followUp === null) {
         const saved = await tx.remember(remember.scope, remember.key, { requestHash: remember.hash, result: JSON.stringify(view) }, now);
         if (!saved) throw new IdempotencyRaceError();

@@ -23,11 +23,11 @@ import {
 } from '../../workflow/index.js';
 import type { PreparedDocument } from '../issue-document.js';
 import type { IssuedDocumentRecord } from '../ports.js';
-import { SYSTEM_PRINCIPAL, toWorkflow, visible, type ApplicationsDeps, type Lookups, type ProviderInfo } from './context.js';
+import { SYSTEM_PRINCIPAL, toWorkflow, visibleDossier, type ApplicationsDeps, type Lookups, type ProviderInfo } from './context.js';
 import { createDocumentRequests } from './documents.js';
 import { ApplicationChangedError, NoFreePlaceError, OrganisationNotFoundError } from './errors.js';
 import { createNotifications } from './notifications.js';
-import type { ApplicationWrites } from './ports.js';
+import type { ApplicationDossier, ApplicationWrites } from './ports.js';
 import type { ActionRequest, ApplicationView, Principal } from './types.js';
 import { childAge, hasQueue, toView } from './views.js';
 
@@ -235,7 +235,10 @@ export function createPerform(deps: ApplicationsDeps, lookups: Lookups) {
     options: { readonly remember?: Remembered; readonly viewer?: Principal } = {},
   ): Promise<Performed> {
     const now = deps.clock.now();
-    const record = visible(principal, await deps.store.read.find(number), number);
+    // Read once, outside the transaction: the version check there proves the lists unchanged, since
+    // every write of history or documents bumps the version; the view is built from them, not re-read.
+    const dossier = await visibleDossier(deps.store.read, principal, number);
+    const record = dossier.record;
     const definition = lookups.definition(record.serviceId);
     const provider = lookups.provider(record.providerId);
     const input = parseInput(request);
@@ -243,7 +246,7 @@ export function createPerform(deps: ApplicationsDeps, lookups: Lookups) {
     const queue = await planQueue(record, provider, action, result, request, now);
 
     // A refusal is decided (REFUSE, with its reason) before it is signed (SIGN): the letter cites the decision.
-    const decided = result.documents && !input.reason ? (await deps.store.read.history(number)).findLast((h) => h.reason !== null) : undefined;
+    const decided = result.documents && !input.reason ? dossier.history.findLast((h) => h.reason !== null) : undefined;
     const context: DocumentContext = {
       now,
       reason: input.reason ?? decided?.reason ?? null,
@@ -292,23 +295,32 @@ export function createPerform(deps: ApplicationsDeps, lookups: Lookups) {
       .filter((step) => step.notify)
       .map((step) => (step === result && input.newDeadline ? notifications.extended(after(step), now) : notifications.statusChanged(after(step), now)));
 
+    const appended = [result.history, ...(follow ? [follow.history] : [])];
+    const links = prepared.map((document) => ({
+      documentNumber: document.record.number,
+      kind: document.record.kind,
+      outcome: result.documents?.outcome ?? 'positive',
+      language: document.record.language,
+      issuedAt: document.record.issuedAt,
+    }));
+    // The store numbers history lines after the last one, as here.
+    const lastSeq = dossier.history.at(-1)?.seq ?? 0;
+    const known: ApplicationDossier = {
+      record: next,
+      history: [...dossier.history, ...appended.map((entry, i) => ({ ...entry, seq: lastSeq + i + 1 }))],
+      attachments: dossier.attachments,
+      documents: [...dossier.documents, ...links].sort(
+        (a, b) => a.issuedAt.getTime() - b.issuedAt.getTime() || (a.documentNumber < b.documentNumber ? -1 : a.documentNumber > b.documentNumber ? 1 : 0),
+      ),
+    };
+
     return deps.store.transaction(async (tx) => {
       if (!(await tx.update(next))) throw new ApplicationChangedError({ number });
-      await tx.appendHistory(number, [result.history, ...(follow ? [follow.history] : [])]);
-      for (const document of prepared) {
-        const outcome = result.documents?.outcome ?? 'positive';
-        await tx.registerDocument(document.record, {
-          applicationNumber: number,
-          documentNumber: document.record.number,
-          kind: document.record.kind,
-          outcome,
-          language: document.record.language,
-          issuedAt: document.record.issuedAt,
-        });
-      }
+      await tx.appendHistory(number, appended);
+      for (const [i, document] of prepared.entries()) await tx.registerDocument(document.record, { applicationNumber: number, ...links[i]! });
       const freed = queue.change ? await queue.change(tx) : false;
       await tx.notify(outbox);
-      const view = await toView(tx, definition, next, options.viewer ?? principal, now);
+      const view = await toView(tx, definition, known, options.viewer ?? principal, now);
       if (options.remember) {
         const { scope, key, hash } = options.remember;
         if (!(await tx.remember(scope, key, { requestHash: hash, result: JSON.stringify(view) }, now))) throw new IdempotencyRaceError();

@@ -22,13 +22,21 @@ export interface StoredResult {
   readonly result: string;
 }
 
+/** ApplicationDossier: an application with its history, attachments and documents, read at one version. */
+export interface ApplicationDossier {
+  readonly record: ApplicationRecord;
+  readonly history: readonly HistoryRecord[];
+  readonly attachments: readonly AttachmentRecord[];
+  readonly documents: readonly DocumentLink[];
+}
+
 /** ApplicationReads: queries, on the database or inside a transaction. */
 export interface ApplicationReads {
   find(number: string): Promise<ApplicationRecord | null>;
-  history(number: string): Promise<HistoryRecord[]>;
+  /** dossier: the application and its history, attachments and documents in one read. */
+  dossier(number: string): Promise<ApplicationDossier | null>;
   attachments(number: string): Promise<AttachmentRecord[]>;
   attachmentBytes(number: string, id: number): Promise<Uint8Array | null>;
-  documents(number: string): Promise<DocumentLink[]>;
   worklist(filter: WorklistFilter): Promise<ApplicationRecord[]>;
   notifications(recipient: string, limit: number, beforeId: number | null): Promise<NotificationRecord[]>;
   idempotent(scope: string, key: string): Promise<StoredResult | null>;

@@ -8,7 +8,7 @@ import {
 } from '../../domain/index.js';
 import { ageInYears, availableActions, queuePosition, type QueueEntry } from '../../workflow/index.js';
 import { toWorkflow } from './context.js';
-import type { ApplicationReads } from './ports.js';
+import type { ApplicationDossier, ApplicationReads } from './ports.js';
 import type { ApplicationSummary, ApplicationView, Principal, QueuePositionView } from './types.js';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
@@ -86,19 +86,19 @@ export function hasQueue(definition: AnyServiceDefinition): boolean {
   return definition.outputs.queued !== undefined;
 }
 
-/** toView reads everything around the application (on the executor given: the database or a transaction). */
+/**
+ * toView shows the dossier (the record and its lists, as known to the caller) with the queue and
+ * the questionnaire read on the executor given: the database or a transaction.
+ */
 export async function toView(
   reads: ApplicationReads,
   definition: AnyServiceDefinition,
-  record: ApplicationRecord,
+  { record, history, attachments, documents }: ApplicationDossier,
   principal: Principal,
   now: Date,
 ): Promise<ApplicationView> {
   // Only a queue service has journal entries, and only a finished application has answers.
-  const [history, attachments, documents, entry, answered] = await Promise.all([
-    reads.history(record.number),
-    reads.attachments(record.number),
-    reads.documents(record.number),
+  const [entry, answered] = await Promise.all([
     hasQueue(definition) ? reads.queueEntry(record.number) : null,
     record.terminal !== null ? reads.questionnaireAnswered(record.number) : false,
   ]);
@@ -106,7 +106,7 @@ export async function toView(
     ...toSummary(record, now),
     language: record.language,
     form: record.form,
-    attachments,
+    attachments: [...attachments],
     history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
     documents: documents.map((d) => ({
       number: d.documentNumber,
