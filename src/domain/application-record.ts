@@ -27,9 +27,8 @@ export interface ApplicationRecord {
   readonly version: number;
 }
 
-/** HistoryRecord: one append-only line of an application's history. */
-export interface HistoryRecord {
-  readonly seq: number;
+/** HistoryEntry: one append-only line of an application's history, as a transition writes it. */
+export interface HistoryEntry {
   readonly at: Date;
   readonly actorId: string;
   readonly role: Role;
@@ -38,6 +37,11 @@ export interface HistoryRecord {
   readonly to: string;
   readonly comment: string | null;
   readonly reason: string | null;
+}
+
+/** HistoryRecord: a stored history line, numbered within its application. */
+export interface HistoryRecord extends HistoryEntry {
+  readonly seq: number;
 }
 
 export interface AttachmentRecord {

@@ -7,6 +7,7 @@ import {
   deadlineFor,
   type ActionDefinition,
   type ActionInput,
+  type HistoryEntry,
   type Outcome,
   type Role,
   type ServiceDefinition,
@@ -39,17 +40,7 @@ export interface TransitionInput {
   readonly newDeadline?: Date;
 }
 
-/** HistoryEntry: one append-only line of an application's history. */
-export interface HistoryEntry {
-  readonly at: Date;
-  readonly actorId: string;
-  readonly role: Role;
-  readonly action: string;
-  readonly from: string;
-  readonly to: string;
-  readonly comment: string | null;
-  readonly reason: string | null;
-}
+export type { HistoryEntry };
 
 /** DocumentsToIssue: the outcome whose documents the transition issues, and their kind ids. */
 export interface DocumentsToIssue {
