@@ -9,7 +9,7 @@
  * time of a one-page document.
  */
 import { randomBytes } from 'node:crypto';
-import { code128Svg, encodeQrRow, qrSvg, verificationUrl } from '../src/barcode/index.js';
+import { code128, encodeQrRow, qrCode, verificationUrl } from '../src/barcode/index.js';
 
 const NUMBER = '261234567890';
 
@@ -50,8 +50,8 @@ for (const size of [6 * 1024, 8 * 1024]) {
   measure(`qr row ${size / 1024} KB`, iterations, () => void encodeQrRow(xml, { number: NUMBER }));
   measure(`all barcodes ${size / 1024} KB`, iterations, () => {
     encodeQrRow(xml, { number: NUMBER });
-    qrSvg(verificationUrl('https://qujat.example.kz', NUMBER, token));
-    code128Svg(NUMBER);
+    qrCode(verificationUrl('https://qujat.example.kz', NUMBER, token));
+    code128(NUMBER);
   });
 }
-measure('code 128', iterations, () => void code128Svg(NUMBER));
+measure('code 128', iterations, () => void code128(NUMBER));

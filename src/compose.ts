@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createLoginThrottle, createOperatorAccounts, createSessions, loadSessionSecret, type OperatorAccounts, type OperatorStore } from './accounts/index.js';
-import { code128Svg, decodeQrCodesInImage, decodeQrRow, encodePrintedQrRow, qrSvg, svgDataUri, verificationUrl } from './barcode/index.js';
+import { code128, decodeQrCodesInImage, decodeQrRow, encodePrintedQrRow, qrCode, verificationUrl, type PrintedBarcode } from './barcode/index.js';
 import { documentKinds, loadProviders, REFUSAL_REASONS, SERVICE_IDS, services } from './catalog/index.js';
 import type { Config } from './config/index.js';
 import { definedErrorCodes, VALIDATION_RULES, type Language } from './domain/index.js';
@@ -23,6 +23,7 @@ import {
   loadAssets,
   loadTemplates,
   locateChromium,
+  moduleMarkHref,
   pagePreparer,
   readPdfAttachment,
 } from './render/index.js';
@@ -41,6 +42,7 @@ import {
   loadSigningKeys,
   loadTrustMaterial,
   readRequestXml,
+  type XmlSigner,
 } from './sign/index.js';
 import {
   createApiKeyStore,
@@ -60,6 +62,7 @@ import {
   createPrintJobs,
   createVerifyDocument,
   type BarcodeReader,
+  type BarcodeMark,
   type Barcodes,
   type Clock,
   type DocumentSigner,
@@ -296,6 +299,34 @@ export async function composeVerification(config: Config, deps: { logger: Logger
   return { translator, verifyDocument, stop: async () => db?.destroy() };
 }
 
+/** composeDocumentSigner: a document's XML built from the use case's input and signed. */
+export function composeDocumentSigner(xmlSigner: XmlSigner): DocumentSigner {
+  return {
+    issuerBin: xmlSigner.certificate.bin,
+    sign(input) {
+      const block = (language: Language) => ({
+        title: input.content[language].title,
+        fields: input.content[language].fields.map((field) => ({ name: field.name, label: field.name, value: field.value })),
+      });
+      const xml = xmlSigner.sign(buildDocumentXml({ ...input, content: { kk: block('kk'), ru: block('ru') } }));
+      return { xml: Buffer.from(xml, 'utf8'), development: xmlSigner.development };
+    },
+  };
+}
+
+function barcodeMark(code: PrintedBarcode): BarcodeMark {
+  return { href: moduleMarkHref(code), widthMm: code.widthMm, heightMm: code.heightMm };
+}
+
+/** composeDocumentBarcodes: the barcode room's codes as the marks the printer draws. */
+export function composeDocumentBarcodes(): Barcodes {
+  return {
+    qrRow: (xml, number) => encodePrintedQrRow(xml, number).codes.map(barcodeMark),
+    link: (url) => barcodeMark(qrCode(url, { errorCorrection: 'Q', moduleMm: 0.45 })),
+    code128: (number) => barcodeMark(code128(number)),
+  };
+}
+
 /** compose builds the whole service from its configuration; the browser starts on first use. */
 export async function compose(config: Config, deps: { logger: Logger; clock?: Clock }) {
   const { logger } = deps;
@@ -314,23 +345,8 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
   });
   const printer = createPdfEngine(pool);
 
-  const xmlSigner = createXmlSigner(await loadSigningKeys(config.sign, keysDir(config)));
-  const signer: DocumentSigner = {
-    issuerBin: xmlSigner.certificate.bin,
-    sign(input) {
-      const block = (language: Language) => ({
-        title: input.content[language].title,
-        fields: input.content[language].fields.map((field) => ({ name: field.name, label: field.name, value: field.value })),
-      });
-      const xml = xmlSigner.sign(buildDocumentXml({ ...input, content: { kk: block('kk'), ru: block('ru') } }));
-      return { xml: Buffer.from(xml, 'utf8'), development: xmlSigner.development };
-    },
-  };
-  const barcodes: Barcodes = {
-    qrRow: (xml, number) => encodePrintedQrRow(xml, number).svgs.map(svgDataUri),
-    link: (url) => svgDataUri(qrSvg(url, { errorCorrection: 'Q', moduleMm: 0.45 })),
-    code128: (number) => svgDataUri(code128Svg(number)),
-  };
+  const signer = composeDocumentSigner(createXmlSigner(await loadSigningKeys(config.sign, keysDir(config))));
+  const barcodes = composeDocumentBarcodes();
   const signatures = await composeSignatureCheck(config);
   const db = await openStore(config, logger);
   const documentRegistry = createDocumentRegistry(db);

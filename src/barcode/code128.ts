@@ -5,6 +5,7 @@
  * that ISO/IEC 15417 requires. The number itself is printed as text by the layout, not here.
  */
 import bwipjs from 'bwip-js';
+import { printedBarcode, type PrintedBarcode } from './printed-barcode.js';
 
 /** Code128Options: printed bar height and module width in mm. */
 export interface Code128Options {
@@ -12,22 +13,25 @@ export interface Code128Options {
   readonly moduleMm?: number;
 }
 
-/** bwip-js at scale 1 draws one unit per module across and `height` mm at 72 units per inch down. */
-const UNITS_PER_MM = 72 / 25.4;
 const QUIET_ZONE = 10;
 
-/** code128Svg returns SVG markup sized in mm for the given text (printable ASCII only). */
-export function code128Svg(text: string, options: Code128Options = {}): string {
+/**
+ * code128 lays out the bars of `text` (printable ASCII only) in one row of modules with their
+ * quiet zones. Default 8 mm high: the header's row of number and date is as tall.
+ */
+export function code128(text: string, options: Code128Options = {}): PrintedBarcode {
   if (!/^[\x20-\x7e]{1,48}$/.test(text)) throw new TypeError('Code 128 text must be 1–48 printable ASCII characters');
-  const { heightMm = 10, moduleMm = 0.33 } = options;
+  const { heightMm = 8, moduleMm = 0.33 } = options;
   if (!(moduleMm >= 0.19) || !(heightMm >= 5)) throw new TypeError('Code 128 needs a module ≥ 0.19 mm and a height ≥ 5 mm');
-  const svg = bwipjs.toSVG({ bcid: 'code128', text, height: heightMm, scale: 1, paddingleft: QUIET_ZONE, paddingright: QUIET_ZONE });
-  const viewBox = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
-  if (!viewBox) throw new Error('bwip-js returned an SVG without a viewBox');
-  const width = (+viewBox[1]! * moduleMm).toFixed(2);
-  const height = (+viewBox[2]! / UNITS_PER_MM).toFixed(2);
-  // The two axes have different units (modules across, points down), hence no aspect ratio.
-  return svg
-    .trim()
-    .replace(/<svg /, `<svg width="${width}mm" height="${height}mm" preserveAspectRatio="none" role="img" aria-label="Code 128 ${text.replace(/[&<>"']/g, '')}" `);
+  const [symbol] = bwipjs.raw({ bcid: 'code128', text });
+  // sbs: the widths of bar, space, bar, … in modules, starting with a bar.
+  if (!symbol || !('sbs' in symbol)) throw new Error('bwip-js returned no linear Code 128 pattern');
+  const columns = symbol.sbs.reduce((sum, width) => sum + width, 2 * QUIET_ZONE);
+  const dark = new Uint8Array(columns);
+  let x = QUIET_ZONE;
+  symbol.sbs.forEach((width, i) => {
+    if (i % 2 === 0) dark.fill(1, x, x + width);
+    x += width;
+  });
+  return printedBarcode(columns, 1, dark, columns * moduleMm, heightMm);
 }

@@ -4,9 +4,10 @@
  */
 export { encodeQrRow, encodePrintedQrRow, PRINTED_ROW_MAX_PARTS, MAX_QR_PARTS, MAX_QR_VERSION, QR_ROW_PREFIX, DOCUMENT_NUMBER_PATTERN, type QrRow, type QrRowOptions } from './qr-row.js';
 export { decodeQrRow, type DecodedQrRow, type DecodeQrRowOptions, type QrRowFormat } from './decode-row.js';
-export { qrSvg, svgDataUri, DEFAULT_MODULE_MM, QR_QUIET_ZONE, type ErrorCorrection, type QrSvgOptions } from './qr-svg.js';
+export { qrCode, DEFAULT_MODULE_MM, QR_QUIET_ZONE, type ErrorCorrection, type QrOptions } from './qr-symbol.js';
+export type { PrintedBarcode } from './printed-barcode.js';
 export { verificationUrl } from './tokens.js';
-export { code128Svg, type Code128Options } from './code128.js';
+export { code128, type Code128Options } from './code128.js';
 export { decodeQrCodesInImage, type DecodeImageOptions } from './image.js';
 export {
   QrRowNotFoundError,

@@ -24,7 +24,8 @@ import zlib from 'node:zlib';
 import { base45Encode } from './base45.js';
 import { QrRowTooLargeError } from './errors.js';
 import type { QRCodeSegment } from 'qrcode';
-import { createQrSymbol, DEFAULT_MODULE_MM, qrSymbolSvg, type ErrorCorrection } from './qr-svg.js';
+import type { PrintedBarcode } from './printed-barcode.js';
+import { createQrSymbol, DEFAULT_MODULE_MM, qrBarcode, type ErrorCorrection } from './qr-symbol.js';
 
 /** QR_ROW_PREFIX starts every part of a version-1 row. */
 export const QR_ROW_PREFIX = 'QJ1:';
@@ -42,14 +43,14 @@ export interface QrRowOptions {
   readonly maxVersion?: number;
   /** Error-correction level (default M: survives a crease or a stain of 15 % of the symbol). */
   readonly errorCorrection?: ErrorCorrection;
-  /** Printed width of one module in mm (default 0.35, see qr-svg.ts). */
+  /** Printed width of one module in mm (default 0.35, see qr-symbol.ts). */
   readonly moduleMm?: number;
 }
 
-/** QrRow is what the layout draws: the text of every part and its SVG, in part order. */
+/** QrRow is what the layout draws: the text of every part and its code, in part order. */
 export interface QrRow {
   readonly parts: string[];
-  readonly svgs: string[];
+  readonly codes: PrintedBarcode[];
   /** The common QR version of all parts. */
   readonly version: number;
 }
@@ -125,10 +126,8 @@ export function encodeQrRow(signedXml: Uint8Array | string, options: QrRowOption
   const longest = parts.reduce((best, part, i) => (part.length > parts[best]!.length ? i : best), 0);
   for (let version = createQrSymbol(segments[longest]!, errorCorrection).version; ; version++) {
     try {
-      const svgs = segments.map((part, i) =>
-        qrSymbolSvg(createQrSymbol(part, errorCorrection, version), moduleMm, `QR ${i + 1}/${count} ${number}`),
-      );
-      return { parts, svgs, version };
+      const codes = segments.map((part) => qrBarcode(createQrSymbol(part, errorCorrection, version), moduleMm));
+      return { parts, codes, version };
     } catch (error) {
       if (version >= maxVersion) throw error;
     }

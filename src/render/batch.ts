@@ -1,6 +1,7 @@
 /**
  * Batch printing: many documents as one PDF, a chunk of documents per page load (one pool task
- * each, so the pool's per-task timeout holds for a chunk), the chunks merged with pdf-lib. One
+ * each, so the pool's per-task timeout holds for a chunk), the chunks merged with pdf-lib, which
+ * draws the documents' barcodes (module marks) on the way. One
  * page load for many documents saves the per-load cost of a page load each (fonts subset once,
  * one PDF written per chunk): measured in docs/benchmarks.md, bench/batch.
  *
@@ -12,6 +13,7 @@ import type { Page } from 'puppeteer-core';
 import { PDFDocument } from 'pdf-lib';
 import { batchHtml, documentParts, type BatchDocument, type DocumentParts } from './batch-layout.js';
 import { RenderTimeoutError, type BrowserPool } from './browser-pool.js';
+import { drawModuleMarks } from './module-marks.js';
 import { collectGarbage, countPdfPages, PDF_OPTIONS } from './pdf-engine.js';
 
 export type { BatchDocument } from './batch-layout.js';
@@ -50,6 +52,12 @@ export interface BatchOptions {
 /** Chunk is a run of documents printed in one page load, or one document that the batch layout cannot take. */
 type Chunk = { readonly kind: 'batch'; readonly entries: readonly Entry[] } | { readonly kind: 'single'; readonly document: BatchDocument };
 
+/** Print is one page load's PDF (barcodes not yet drawn) and the HTML it was printed from. */
+interface Print {
+  readonly html: string;
+  readonly pdf: Uint8Array;
+}
+
 interface Entry {
   readonly document: BatchDocument;
   readonly parts: DocumentParts;
@@ -81,7 +89,7 @@ export function createBatchPrinter(pool: BrowserPool, options: BatchOptions = {}
   const chunkSize = Math.max(1, options.chunkSize ?? 10);
   const loads = new WeakMap<Page, number>();
 
-  function printHtml(html: string): Promise<Uint8Array> {
+  function printHtml(html: string): Promise<Print> {
     return pool.run(async (page) => {
       await page.setContent(html, { waitUntil: 'load' });
       const pdf = await page.pdf(PDF_OPTIONS);
@@ -89,7 +97,7 @@ export function createBatchPrinter(pool: BrowserPool, options: BatchOptions = {}
       loads.set(page, count);
       // Printed already; a failed collection is the next task's problem, not this one's.
       if (count % GARBAGE_EVERY_CHUNKS === 0) await collectGarbage(page).catch(() => undefined);
-      return pdf;
+      return { html, pdf };
     });
   }
 
@@ -97,7 +105,7 @@ export function createBatchPrinter(pool: BrowserPool, options: BatchOptions = {}
    * printEntries prints documents in one page load. A load that runs past the pool's per-task
    * timeout (a machine under heavy load) is tried again as two halves, down to single documents.
    */
-  async function printEntries(entries: readonly Entry[]): Promise<Uint8Array[]> {
+  async function printEntries(entries: readonly Entry[]): Promise<Print[]> {
     try {
       return [await printHtml(batchHtml(entries.map((entry) => entry.parts)))];
     } catch (error) {
@@ -107,44 +115,45 @@ export function createBatchPrinter(pool: BrowserPool, options: BatchOptions = {}
     }
   }
 
-  async function printChunk(chunk: Chunk): Promise<{ pdfs: Uint8Array[]; reprinted: number }> {
-    if (chunk.kind === 'single') return { pdfs: [await printHtml(chunk.document.html)], reprinted: 0 };
+  async function printChunk(chunk: Chunk): Promise<{ prints: Print[]; reprinted: number }> {
+    if (chunk.kind === 'single') return { prints: [await printHtml(chunk.document.html)], reprinted: 0 };
     const printed = await printEntries(chunk.entries);
     const expected = chunk.entries.reduce((sum, entry) => sum + entry.parts.pages, 0);
-    if (countMergedPages(printed) === expected) return { pdfs: printed, reprinted: 0 };
-    const pdfs: Uint8Array[] = [];
-    for (const entry of chunk.entries) pdfs.push(await printHtml(entry.document.html));
-    return { pdfs, reprinted: chunk.entries.length };
+    if (countMergedPages(printed) === expected) return { prints: printed, reprinted: 0 };
+    const prints: Print[] = [];
+    for (const entry of chunk.entries) prints.push(await printHtml(entry.document.html));
+    return { prints, reprinted: chunk.entries.length };
   }
 
   return {
     async print(documents, printOptions = {}) {
       const total = printOptions.total ?? (Array.isArray(documents) ? documents.length : 0);
-      const pdfs: Uint8Array[] = [];
+      const prints: Print[] = [];
       let done = 0;
       let reprinted = 0;
       for await (const chunk of chunksOf(documents, chunkSize)) {
         const printed = await printChunk(chunk);
-        pdfs.push(...printed.pdfs);
+        prints.push(...printed.prints);
         reprinted += printed.reprinted;
         done += chunk.kind === 'batch' ? chunk.entries.length : 1;
         printOptions.onProgress?.(done, Math.max(done, total));
       }
-      if (pdfs.length === 0) throw new TypeError('a batch needs at least one document');
-      const bytes = pdfs.length === 1 ? pdfs[0]! : await merge(pdfs);
-      return { bytes, pages: countMergedPages(pdfs), reprinted };
+      if (prints.length === 0) throw new TypeError('a batch needs at least one document');
+      return { bytes: await merge(prints), pages: countMergedPages(prints), reprinted };
     },
   };
 }
 
-function countMergedPages(pdfs: readonly Uint8Array[]): number {
-  return pdfs.reduce((sum, pdf) => sum + countPdfPages(pdf), 0);
+function countMergedPages(prints: readonly Print[]): number {
+  return prints.reduce((sum, print) => sum + countPdfPages(print.pdf), 0);
 }
 
-async function merge(pdfs: readonly Uint8Array[]): Promise<Uint8Array> {
+/** merge draws each print's module marks and puts the pages of all prints into one PDF. */
+async function merge(prints: readonly Print[]): Promise<Uint8Array> {
   const merged = await PDFDocument.create({ updateMetadata: false });
-  for (const bytes of pdfs) {
-    const source = await PDFDocument.load(bytes, { updateMetadata: false });
+  for (const print of prints) {
+    const source = await PDFDocument.load(print.pdf, { updateMetadata: false });
+    drawModuleMarks(source, print.html);
     const pages = await merged.copyPages(source, source.getPageIndices());
     for (const page of pages) merged.addPage(page);
   }

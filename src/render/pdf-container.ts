@@ -5,8 +5,8 @@
  * read that attachment, and read the printed QR row, so that verification can check both agree.
  *
  * The QR row is read from a raster of the page (poppler's pdftoppm), not from embedded images:
- * Chromium prints our inline SVG codes as vector paths, so there are no images to extract, and a
- * raster reads whatever a printer would print, whoever made the PDF.
+ * our codes are drawn into the PDF as vector paths (render/module-marks.ts), so there are no
+ * images to extract, and a raster reads whatever a printer would print, whoever made the PDF.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';

@@ -1,6 +1,7 @@
 /** HTML → PDF on a pooled page. The page is already prepared (no JavaScript, no network). */
 import type { Page } from 'puppeteer-core';
 import type { BrowserPool } from './browser-pool.js';
+import { withModuleMarks } from './module-marks.js';
 
 /** PdfOutput is a printed document and its page count. */
 export interface PdfOutput {
@@ -8,7 +9,7 @@ export interface PdfOutput {
   readonly pages: number;
 }
 
-/** PdfEngine prints complete HTML documents. */
+/** PdfEngine prints complete HTML documents, barcodes (module marks) drawn in. */
 export interface PdfEngine {
   print(html: string): Promise<PdfOutput>;
 }
@@ -47,7 +48,7 @@ export function createPdfEngine(pool: BrowserPool): PdfEngine {
   const prints = new WeakMap<Page, number>();
   return {
     async print(html) {
-      const bytes = await pool.run(async (page) => {
+      const printed = await pool.run(async (page) => {
         await page.setContent(html, { waitUntil: 'load' });
         const pdf = await page.pdf(PDF_OPTIONS);
         const count = (prints.get(page) ?? 0) + 1;
@@ -56,7 +57,7 @@ export function createPdfEngine(pool: BrowserPool): PdfEngine {
         if (count % GARBAGE_EVERY === 0) await collectGarbage(page).catch(() => undefined);
         return pdf;
       });
-      return { bytes, pages: countPdfPages(bytes) };
+      return { bytes: await withModuleMarks(printed, html), pages: countPdfPages(printed) };
     },
   };
 }

@@ -15,6 +15,7 @@ import {
   type DocumentKind,
   type OutputLanguage,
 } from '../domain/index.js';
+import type { BarcodeMark } from './ports.js';
 
 /** DocumentRequest is the body of `POST /v1/documents` and the input file of `qujat render`. */
 export const DocumentRequest = z.strictObject({
@@ -47,11 +48,11 @@ export function createRequestPreparer(kinds: readonly DocumentKind[]) {
   };
 }
 
-/** DocumentBarcodes are the images of the footer, as data: URIs made by our own code. */
+/** DocumentBarcodes are the barcodes of the header and the footer, as marks the printer draws. */
 export interface DocumentBarcodes {
-  readonly qrRow: readonly string[];
-  readonly verify: string;
-  readonly code128: string;
+  readonly qrRow: readonly BarcodeMark[];
+  readonly verify: BarcodeMark;
+  readonly code128: BarcodeMark;
   readonly verifyUrl: string;
   /** verifyPage is where a number can be typed in, printed for people without a phone. */
   readonly verifyPage: string;

@@ -41,14 +41,24 @@ export interface DocumentSigner {
   sign(input: DocumentXmlInput): { readonly xml: Uint8Array; readonly development: boolean };
 }
 
-/** Barcodes draws a document's barcodes as image sources (data: URIs of SVG made by our own code). */
+/**
+ * BarcodeMark is a barcode as a template places it: a box of its printed size whose href holds
+ * the code's modules, which the printer draws into the PDF.
+ */
+export interface BarcodeMark {
+  readonly href: string;
+  readonly widthMm: number;
+  readonly heightMm: number;
+}
+
+/** Barcodes lays out a document's barcodes as marks. */
 export interface Barcodes {
   /** qrRow: the signed XML in chunks, one QR code each. */
-  qrRow(signedXml: Uint8Array, number: string): readonly string[];
+  qrRow(signedXml: Uint8Array, number: string): readonly BarcodeMark[];
   /** link: one QR code of a URL. */
-  link(url: string): string;
+  link(url: string): BarcodeMark;
   /** code128: the document number for desk scanners. */
-  code128(number: string): string;
+  code128(number: string): BarcodeMark;
 }
 
 /** VerificationLinks writes the URL of a document's verification page. */

@@ -7,15 +7,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { code128Svg, encodePrintedQrRow, qrSvg, svgDataUri, verificationUrl } from '../../src/barcode/index.js';
+import { verificationUrl } from '../../src/barcode/index.js';
+import { composeDocumentBarcodes, composeDocumentSigner } from '../../src/compose.js';
 import { documentKinds, loadProviders, services } from '../../src/catalog/index.js';
-import type { Language } from '../../src/domain/index.js';
 import { createTranslator, readLocales } from '../../src/i18n/index.js';
 import { createEmbeddedRegistries } from '../../src/population/index.js';
 import { createDocumentRegistry, type DocumentRegistry } from '../../src/registry/index.js';
 import { createPdfEngine, finishPdf, loadTemplates, type BrowserPool } from '../../src/render/index.js';
 import {
-  buildDocumentXml,
   createSignatureVerifier,
   createXmlSigner,
   initDevelopmentKeys,
@@ -26,7 +25,6 @@ import { createApplicationStore, type Database } from '../../src/store/index.js'
 import {
   createApplications,
   createDocumentPreparer,
-  type DocumentSigner,
   type IssuedDocumentRecord,
   type SignedRequestCheck,
 } from '../../src/usecases/index.js';
@@ -95,17 +93,6 @@ export async function startApplications(dialect: TestDialect, pool: BrowserPool,
   const xmlSigner = createXmlSigner(await loadSigningKeys(config.sign, keys));
   // The verifier reads the time from the test's clock, as documents are issued at that time.
   const verifier = createSignatureVerifier({ ...(await loadTrustMaterial(config.sign, keys)), now: () => clock.now() });
-  const signer: DocumentSigner = {
-    issuerBin: xmlSigner.certificate.bin,
-    sign(input) {
-      const block = (language: Language) => ({
-        title: input.content[language].title,
-        fields: input.content[language].fields.map((field) => ({ name: field.name, label: field.name, value: field.value })),
-      });
-      const xml = xmlSigner.sign(buildDocumentXml({ ...input, content: { kk: block('kk'), ru: block('ru') } }));
-      return { xml: Buffer.from(xml, 'utf8'), development: xmlSigner.development };
-    },
-  };
   const db = await (await dialect.fresh()).open();
   const registry = createDocumentRegistry(db);
   const store = createApplicationStore<IssuedDocumentRecord>(db, { register: (trx, record) => registry.register(trx, record) });
@@ -113,12 +100,8 @@ export async function startApplications(dialect: TestDialect, pool: BrowserPool,
     texts: translator,
     templates,
     printer: createPdfEngine(pool),
-    signer,
-    barcodes: {
-      qrRow: (xml, number) => encodePrintedQrRow(xml, number).svgs.map(svgDataUri),
-      link: (url) => svgDataUri(qrSvg(url, { errorCorrection: 'Q', moduleMm: 0.45 })),
-      code128: (number) => svgDataUri(code128Svg(number)),
-    },
+    signer: composeDocumentSigner(xmlSigner),
+    barcodes: composeDocumentBarcodes(),
     links: { url: (number, token) => verificationUrl(PUBLIC_URL, number, token), page: () => `${PUBLIC_URL}/verify` },
     finisher: {
       finish: (pdf, meta) =>

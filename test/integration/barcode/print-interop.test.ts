@@ -1,6 +1,7 @@
 /**
  * Interop with decoders we did not write: the row is printed by the real render pipeline
- * (Chromium, blocked network, data: URIs), rasterised by poppler at 150 dpi and read by zbarimg;
+ * (Chromium, blocked network, the codes drawn into the PDF as module marks), rasterised by poppler
+ * at 150 dpi and read by zbarimg;
  * then a "photo" of the page (scaled, tilted, noisy) is read by our image decoder.
  */
 import { execFile } from 'node:child_process';

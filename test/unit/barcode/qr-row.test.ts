@@ -12,6 +12,7 @@ import {
   QrPayloadMalformedError,
   QrRowNotFoundError,
   QrRowTooLargeError,
+  type PrintedBarcode,
 } from '../../../src/barcode/index.js';
 import type { AppError } from '../../../src/domain/index.js';
 import { seededBytes, signedXmlOfSize } from './fixtures.js';
@@ -19,10 +20,9 @@ import { seededBytes, signedXmlOfSize } from './fixtures.js';
 const LIMIT = { maxInflatedBytes: 1024 * 1024 };
 const NUMBER = '261234567890';
 
-/** The QR version drawn in an SVG: the viewBox is the symbol plus a 4-module quiet zone each side. */
-function svgVersion(svg: string): number {
-  const side = Number(/viewBox="0 0 (\d+) \d+"/.exec(svg)![1]) - 8;
-  return (side - 17) / 4;
+/** The QR version of a printed code: the grid is the symbol plus a 4-module quiet zone each side. */
+function codeVersion(code: PrintedBarcode): number {
+  return (code.columns - 8 - 17) / 4;
 }
 
 function codeOf(run: () => unknown): string {
@@ -39,11 +39,13 @@ describe('QR row round trip', () => {
     it(`carries a ${size / 1024} KB signed XML in codes of version ≤ 25`, () => {
       const xml = signedXmlOfSize(size);
       const row = encodeQrRow(xml, { number: NUMBER });
-      expect(row.parts.length).toBe(row.svgs.length);
-      for (const svg of row.svgs) {
-        expect(svgVersion(svg)).toBe(row.version);
-        expect(svgVersion(svg)).toBeLessThanOrEqual(25);
-        expect(svg).toMatch(/width="[\d.]+mm"/);
+      expect(row.parts.length).toBe(row.codes.length);
+      for (const code of row.codes) {
+        expect(codeVersion(code)).toBe(row.version);
+        expect(codeVersion(code)).toBeLessThanOrEqual(25);
+        expect(code.rows).toBe(code.columns);
+        // 0.35 mm per module, quiet zone included.
+        expect(code.widthMm).toBeCloseTo(code.columns * 0.35, 2);
       }
       for (const [i, part] of row.parts.entries()) {
         expect(part.startsWith(`QJ1:${NUMBER}:${i + 1}/${row.parts.length}:`)).toBe(true);
@@ -63,7 +65,7 @@ describe('QR row round trip', () => {
     const xml = signedXmlOfSize(8 * 1024);
     const row = encodeQrRow(xml, { number: NUMBER, maxVersion: 15, errorCorrection: 'Q' });
     expect(row.version).toBeLessThanOrEqual(15);
-    expect(row.svgs.every((svg) => svgVersion(svg) <= 15)).toBe(true);
+    expect(row.codes.every((code) => codeVersion(code) <= 15)).toBe(true);
     expect(Buffer.from(decodeQrRow(row.parts, LIMIT).xml).equals(Buffer.from(xml))).toBe(true);
   });
 

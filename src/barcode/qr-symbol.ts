@@ -1,5 +1,5 @@
 /**
- * QR symbols as print-ready SVG. The size is set in millimetres per module rather than per symbol,
+ * QR symbols as printed barcodes. The size is set in millimetres per module rather than per symbol,
  * so every code of a row scans equally well whatever its version.
  *
  * Print size: a camera needs about 3 px per module; a phone held 15–20 cm from the page resolves
@@ -11,6 +11,7 @@
  * our trials: 0.30–0.34 mm and, oddly, 0.38 mm each lost a code now and then.
  */
 import QRCode, { type QRCodeSegment } from 'qrcode';
+import { printedBarcode, type PrintedBarcode } from './printed-barcode.js';
 
 /** ErrorCorrection is the QR error-correction level: L 7 %, M 15 %, Q 25 %, H 30 % of codewords. */
 export type ErrorCorrection = 'L' | 'M' | 'Q' | 'H';
@@ -37,58 +38,29 @@ export function createQrSymbol(text: string | QRCodeSegment[], errorCorrection: 
   return { version: qr.version, size, isDark: (x, y) => data[y * size + x] === 1 };
 }
 
-/**
- * qrSymbolSvg draws one filled path of horizontal runs: filled shapes rasterise without the
- * hairline seams that stroked lines leave between rows in some PDF renderers.
- */
-export function qrSymbolSvg(symbol: QrSymbol, moduleMm: number, title: string): string {
-  const total = symbol.size + 2 * QR_QUIET_ZONE;
-  let d = '';
+/** qrBarcode lays a symbol out in its quiet zone, `moduleMm` wide per module. */
+export function qrBarcode(symbol: QrSymbol, moduleMm: number): PrintedBarcode {
+  const side = symbol.size + 2 * QR_QUIET_ZONE;
+  const dark = new Uint8Array(side * side);
   for (let y = 0; y < symbol.size; y++) {
-    let x = 0;
-    while (x < symbol.size) {
-      if (!symbol.isDark(x, y)) {
-        x++;
-        continue;
-      }
-      const start = x;
-      while (x < symbol.size && symbol.isDark(x, y)) x++;
-      d += `M${start + QR_QUIET_ZONE} ${y + QR_QUIET_ZONE}h${x - start}v1h-${x - start}z`;
+    for (let x = 0; x < symbol.size; x++) {
+      if (symbol.isDark(x, y)) dark[(y + QR_QUIET_ZONE) * side + x + QR_QUIET_ZONE] = 1;
     }
   }
-  const mm = +(total * moduleMm).toFixed(2);
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${mm}mm" height="${mm}mm" viewBox="0 0 ${total} ${total}" ` +
-    `shape-rendering="crispEdges" role="img" aria-label="${escapeAttribute(title)}">` +
-    `<rect width="${total}" height="${total}" fill="#fff"/><path fill="#000" d="${d}"/></svg>`
-  );
+  return printedBarcode(side, side, dark, side * moduleMm, side * moduleMm);
 }
 
-function escapeAttribute(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** QrSvgOptions for a single code such as the verification link. */
-export interface QrSvgOptions {
+/** QrOptions for a single code such as the verification link. */
+export interface QrOptions {
   readonly errorCorrection?: ErrorCorrection;
   readonly moduleMm?: number;
-  readonly title?: string;
 }
 
 /**
- * qrSvg draws one QR code, e.g. the verification link. Default ECL Q: a short URL stays a small
- * symbol (v4–v6) and survives a quarter of it being damaged; at 0.5 mm per module it is ≥ 20 mm wide.
+ * qrCode lays out one QR code, e.g. the verification link. Default ECL Q: a short URL stays a
+ * small symbol (v4–v6) and survives a quarter of it being damaged; at 0.5 mm per module it is ≥ 20 mm wide.
  */
-export function qrSvg(text: string, options: QrSvgOptions = {}): string {
-  const { errorCorrection = 'Q', moduleMm = 0.5, title = 'QR' } = options;
-  return qrSymbolSvg(createQrSymbol(text, errorCorrection), moduleMm, title);
-}
-
-/**
- * svgDataUri is how a template receives a barcode: `<img src="{{uri}}">`. Templates escape
- * everything (no `{{{`), Base64 survives attribute escaping, and render pages load data: URIs
- * while every network request is blocked.
- */
-export function svgDataUri(svg: string): string {
-  return `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+export function qrCode(text: string, options: QrOptions = {}): PrintedBarcode {
+  const { errorCorrection = 'Q', moduleMm = 0.5 } = options;
+  return qrBarcode(createQrSymbol(text, errorCorrection), moduleMm);
 }
