@@ -14,6 +14,7 @@ import { PDFDocument } from 'pdf-lib';
 import { batchHtml, documentParts, type BatchDocument, type DocumentParts } from './batch-layout.js';
 import { RenderTimeoutError, type BrowserPool } from './browser-pool.js';
 import { drawModuleMarks } from './module-marks.js';
+import { OWN_PDF_LOAD, OWN_PDF_SAVE } from './pdf-lib-pace.js';
 import { collectGarbage, countPdfPages, PDF_OPTIONS } from './pdf-engine.js';
 
 export type { BatchDocument } from './batch-layout.js';
@@ -152,10 +153,10 @@ function countMergedPages(prints: readonly Print[]): number {
 async function merge(prints: readonly Print[]): Promise<Uint8Array> {
   const merged = await PDFDocument.create({ updateMetadata: false });
   for (const print of prints) {
-    const source = await PDFDocument.load(print.pdf, { updateMetadata: false });
+    const source = await PDFDocument.load(print.pdf, OWN_PDF_LOAD);
     drawModuleMarks(source, print.html);
     const pages = await merged.copyPages(source, source.getPageIndices());
     for (const page of pages) merged.addPage(page);
   }
-  return merged.save();
+  return merged.save(OWN_PDF_SAVE);
 }

@@ -25,6 +25,7 @@ import {
   type PDFObject,
 } from 'pdf-lib';
 import { AppError, defineError } from '../domain/index.js';
+import { OWN_PDF_LOAD, OWN_PDF_SAVE } from './pdf-lib-pace.js';
 
 /** PdfUnreadableError: the bytes are not a PDF we can open, or its attachment cannot be read safely. */
 export const PdfUnreadableError = defineError<{ reason: string }>('PDF_UNREADABLE', 'invalid');
@@ -49,7 +50,7 @@ export interface FinishPdfOptions {
 /** finishPdf attaches the signed XML and sets title, /Lang, producer and dates. */
 export async function finishPdf(pdf: Uint8Array, options: FinishPdfOptions): Promise<Uint8Array> {
   if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(options.language)) throw new TypeError(`${options.language} is not a BCP 47 tag`);
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = await PDFDocument.load(pdf, OWN_PDF_LOAD);
   const producer = options.producer ?? 'Qujat';
   doc.setTitle(options.title, { showInWindowTitleBar: true });
   doc.setLanguage(options.language);
@@ -66,7 +67,7 @@ export async function finishPdf(pdf: Uint8Array, options: FinishPdfOptions): Pro
     modificationDate: options.creationDate,
     afRelationship: AFRelationship.Alternative,
   });
-  return doc.save();
+  return doc.save(OWN_PDF_SAVE);
 }
 
 /** AttachmentLimits bound the work an uploaded PDF can cause. */
