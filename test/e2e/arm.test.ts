@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localeFile } from '../helpers/project.js';
 import { EDUCATION, EMPLOYMENT, PASSWORD, startArmService, type ArmService } from '../integration/screens/arm-service.js';
 import { launchBrowser, type RecordingBrowser } from './browser.js';
+import { textContrasts } from './contrast.js';
 
 const screens = { kk: localeFile('kk', 'screens') as ArmTexts, ru: localeFile('ru', 'screens') as ArmTexts };
 const reasons = { kk: localeFile('kk', 'reasons') as Record<string, string>, ru: localeFile('ru', 'reasons') as Record<string, string> };
@@ -239,15 +240,7 @@ describe('the АРМ in Chromium', () => {
       expect(response?.status(), path).toBe(200);
       const { scroll, client } = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as { scroll: number; client: number };
       expect(scroll, path).toBeLessThanOrEqual(client);
-      const ratios = (await page.evaluate(`(() => {
-        const rgb = (value) => (value.match(/[\\d.]+/g) || []).map(Number);
-        const lum = ([r, g, b]) => { const c = [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]; };
-        const background = (el) => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0) return c; } return [255, 255, 255]; };
-        return ['label', 'a', 'button', 'dt', 'dd', '.chip', '.overdue-mark', '.late', '.hint', 'h1', 'h2', '.lang-bi .tx-ru'].flatMap((s) => [...document.querySelectorAll('main ' + s)].filter((e) => e.offsetParent !== null).map((e) => {
-          const [a, b] = [lum(rgb(getComputedStyle(e).color)), lum(background(e))];
-          return { s, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
-        }));
-      })()`)) as Array<{ s: string; ratio: number }>;
+      const ratios = await textContrasts(page, ['label', 'a', 'button', 'dt', 'dd', '.chip', '.overdue-mark', '.late', '.hint', 'h1', 'h2', '.lang-bi .tx-ru'], 'main');
       for (const { s, ratio } of ratios) expect(ratio, `${path} ${s}`).toBeGreaterThanOrEqual(4.5);
     }
     for (const page of [head, educationHead, employee]) await page.close();

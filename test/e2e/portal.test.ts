@@ -18,6 +18,7 @@ import { normalise, pdfText } from '../helpers/poppler.js';
 import { localeFile, strings } from '../helpers/project.js';
 import { EDUCATION, EMPLOYMENT, PASSWORD, startArmService, type ArmService } from '../integration/screens/arm-service.js';
 import { launchBrowser, type RecordingBrowser } from './browser.js';
+import { textContrasts } from './contrast.js';
 
 const OMAROVA = '900903401021';
 const IVANOV = '891115301051';
@@ -410,16 +411,9 @@ describe('the citizen portal', () => {
       expect(new URL(page.url()).pathname, path).toBe(path);
       const { scroll, client } = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as { scroll: number; client: number };
       expect(scroll, path).toBeLessThanOrEqual(client);
-      const ratios = (await page.evaluate(`(() => {
-        const rgb = (value) => (value.match(/[\\d.]+/g) || []).map(Number);
-        const lum = ([r, g, b]) => { const c = [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]; };
-        const background = (el) => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0) return c; } return [255, 255, 255]; };
-        const selectors = ['.demo-notice', '.cert-state', '.cert-name', '.hint', '.status', '.citizen-bar a', '.citizen-bar button', 'legend', 'label', 'h1', 'h2', '.documents a', '.history li', '.button-link', 'button'];
-        return selectors.flatMap((s) => [...document.querySelectorAll(s)].filter((e) => e.offsetParent !== null).map((e) => {
-          const [a, b] = [lum(rgb(getComputedStyle(e).color)), lum(background(e))];
-          return { s, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
-        }));
-      })()`)) as Array<{ s: string; ratio: number }>;
+      const ratios = await textContrasts(page, [
+        '.demo-notice', '.cert-state', '.cert-name', '.hint', '.status', '.citizen-bar a', '.citizen-bar button', 'legend', 'label', 'h1', 'h2', '.documents a', '.history li', '.button-link', 'button',
+      ]);
       for (const { s, ratio } of ratios) {
         seen.add(s);
         expect(ratio, `${path} ${s}`).toBeGreaterThanOrEqual(4.5);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localeFile, strings } from '../helpers/project.js';
 import { startScreenService, type ScreenService } from '../integration/screens/screen-client.js';
 import { launchBrowser, type RecordingBrowser } from './browser.js';
+import { textContrasts } from './contrast.js';
 
 const PASSWORD = 'Жұмыс-орны-2026!';
 const validation = { kk: new Map(strings(localeFile('kk', 'validation'))), ru: new Map(strings(localeFile('ru', 'validation'))) };
@@ -135,16 +136,7 @@ describe('every screen', () => {
     const page = await browser.newPage();
     await page.goto(`${service.url}/apply/unemployed-certificate?lang=kk%2Bru`, { waitUntil: 'load' });
     await page.type('#f-iin', '880424400518');
-    const ratios = (await page.evaluate(`(() => {
-      const rgb = (value) => (value.match(/[\\d.]+/g) || []).map(Number);
-      const lum = ([r, g, b]) => { const c = [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]; };
-      const background = (el) => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0) return c; } return [255, 255, 255]; };
-      const selectors = ['label', '.hint', '.field-error', '.topbar a', '.crumbs a', 'button', 'legend', '.req', 'h1', '.lang-bi .tx-ru'];
-      return selectors.flatMap((s) => [...document.querySelectorAll(s)].filter((e) => e.offsetParent !== null).map((e) => {
-        const [a, b] = [lum(rgb(getComputedStyle(e).color)), lum(background(e))];
-        return { s, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
-      }));
-    })()`)) as Array<{ s: string; ratio: number }>;
+    const ratios = await textContrasts(page, ['label', '.hint', '.field-error', '.topbar a', '.crumbs a', 'button', 'legend', '.req', 'h1', '.lang-bi .tx-ru']);
     expect(new Set(ratios.map((r) => r.s)).size).toBeGreaterThanOrEqual(9);
     for (const { s, ratio } of ratios) expect(ratio, s).toBeGreaterThanOrEqual(4.5);
     await page.close();
