@@ -8,18 +8,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { compose, type Service } from '../src/compose.js';
 import { loadConfig } from '../src/config/index.js';
-import type { Logger } from '../src/log/index.js';
 import { ASSET_ORIGIN, CHROMIUM_FLAGS, loadAssets, locateChromium } from '../src/render/index.js';
 import { initDevelopmentKeys } from '../src/sign/index.js';
+import { loadAverage, log, median, percentile, QUICK, ROOT, silent, writeSection } from './common.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const QUICK = process.argv.includes('--quick');
 const SEQUENTIAL_ROUNDS = QUICK ? 2 : 10;
 const SEQUENTIAL_PER_ROUND = QUICK ? 5 : 12;
 const THROUGHPUT_ROUNDS = QUICK ? 1 : 3;
@@ -29,23 +26,7 @@ const RSS_EVERY = QUICK ? 50 : 200;
 const LEVELS = [1, 2, 4] as const;
 const PDF_OPTIONS = { format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true } as const;
 
-const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const request = JSON.parse(fs.readFileSync(path.join(ROOT, 'samples', 'documents', 'unemployed-certificate.kk+ru.json'), 'utf8')) as unknown;
-
-function log(line: string): void {
-  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 /** service composes the real service with a given pool size, as `qujat serve` would. */
 async function service(concurrency: number, extra: Record<string, string> = {}): Promise<Service> {
@@ -239,9 +220,9 @@ const METHODS: readonly MethodName[] = ['pipeline', 'raw', 'rawFonts'];
 
 async function main(): Promise<void> {
   const started = new Date();
-  const load = [os.loadavg()];
+  const loadStart = loadAverage();
   const cores = os.availableParallelism();
-  log(`bench/render ${QUICK ? '(quick) ' : ''}on ${cores} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(`bench/render ${QUICK ? '(quick) ' : ''}on ${cores} cores, load ${loadStart}`);
 
   // The raw side: a second Chromium with the pool's flags, except the host resolver rule that
   // would keep (b2) from its loopback font server; nothing else on these pages asks for a host.
@@ -317,7 +298,7 @@ async function main(): Promise<void> {
   // that a restart cannot hide a leak.
   const shipped = await memoryRun(cores, undefined);
   const noRecycle = await memoryRun(cores, String(RSS_RENDERS * 10));
-  load.push(os.loadavg());
+  const loadEnd = loadAverage();
 
   // Report.
   const med = { pipeline: median(sequential.pipeline), raw: median(sequential.raw), rawFonts: median(sequential.rawFonts) };
@@ -364,17 +345,15 @@ async function main(): Promise<void> {
 
   process.stdout.write(`\n${table}\n\n${targets}\n\n${rssTable}\n`);
 
-  const doc = `# Benchmarks
-
-## bench/render: the render pipeline against raw Chromium
+  const section = `## bench/render: the render pipeline against raw Chromium
 
 Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC${QUICK ? ' (**quick smoke run, small samples**)' : ''}.
 Command: \`npm run bench\` (\`node dist/bench/render.js\`), one process.
 
 **Machine:** ${cores} cores (\`nproc\`), ${cpuModel()}, ${fmt(os.totalmem() / 1024 ** 3)} GB RAM; Node ${process.version};
 ${chromiumVersion} (${chromiumPath}). The machine was shared: other engineers were running
-Chromium and test suites at the same time (load average ${load[0]!.map((l) => l.toFixed(2)).join(' / ')} at the start,
-${load[1]!.map((l) => l.toFixed(2)).join(' / ')} at the end, on 2 cores), so absolute numbers are noisy and slower than
+Chromium and test suites at the same time (load average ${loadStart} at the start,
+${loadEnd} at the end, on 2 cores), so absolute numbers are noisy and slower than
 on an idle machine; the rounds are interleaved so that the ratios stay comparable.
 
 ### Method
@@ -420,16 +399,7 @@ ${targets}
 
 ${rssTable}
 `;
-  // The file holds other benches' sections too: replace only this one (up to the next `## `).
-  const file = path.join(ROOT, 'docs', 'benchmarks.md');
-  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\n';
-  const start = previous.indexOf('## bench/render');
-  const end = start < 0 ? -1 : previous.indexOf('\n## ', start + 1);
-  const section = doc.replace(/^# Benchmarks\n\n/, '');
-  const next = start < 0 ? `${previous.trimEnd()}\n\n${section}` : `${previous.slice(0, start)}${section}${end < 0 ? '' : previous.slice(end + 1)}`;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, next);
-  log('wrote the bench/render section of docs/benchmarks.md');
+  writeSection('render', section);
 }
 
 await main();

@@ -10,44 +10,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { documentKinds, loadProviders, services } from '../src/catalog/index.js';
 import type { ApplicationRecord } from '../src/domain/index.js';
 import { createTranslator, readLocales } from '../src/i18n/index.js';
-import type { Logger } from '../src/log/index.js';
 import { createEmbeddedRegistries } from '../src/population/index.js';
 import { createDocumentRegistry } from '../src/registry/index.js';
 import { createApplicationStore, openDatabase } from '../src/store/index.js';
 import { createApplications, type IssuedDocumentRecord, type Principal, type WorklistQuery } from '../src/usecases/index.js';
 import { createKzCalendar } from '../src/workflow/index.js';
+import { loadAverage, log, median, percentile, QUICK, ROOT, silent, writeSection } from './common.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const QUICK = process.argv.includes('--quick');
 const APPLICATIONS_IN_WORK = QUICK ? 200 : 2000;
 const TRANSITIONS = QUICK ? 2000 : 20_000;
 const IN_FLIGHT = 8;
 const WORKLIST_ROWS = QUICK ? 10_000 : 100_000;
 const QUERY_RUNS = QUICK ? 30 : 200;
 
-const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const con: Principal = { id: 'con-1', role: 'CON_OPERATOR' };
 const staff: Principal = { id: 'employee-1', role: 'PROVIDER_EMPLOYEE', providerId: 'ekibastuz-employment' };
 const boss: Principal = { id: 'head-1', role: 'PROVIDER_HEAD', providerId: 'ekibastuz-employment' };
-
-function log(line: string): void {
-  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function open() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qujat-bench-workflow-'));
@@ -222,14 +203,14 @@ async function worklist() {
 
 async function main() {
   const started = new Date();
-  const load = os.loadavg()[0]!.toFixed(1);
+  const load = loadAverage();
   const t = await transitions();
   log(`transitions/s: ${t.sequential.toFixed(0)} sequential, ${t.parallel.toFixed(0)} with ${IN_FLIGHT} in flight; baseline ${t.baseline.toFixed(0)}`);
   const w = await worklist();
   const section = `## bench/workflow: transitions and the worklist (issue 5)
 
 Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC${QUICK ? ' (**quick smoke run, small samples**)' : ''}, \`node dist/bench/workflow.js${QUICK ? ' --quick' : ''}\`,
-embedded SQLite store (WAL, one file), one process, ${os.availableParallelism()} cores shared with other work (load average ${load} at the start).
+embedded SQLite store (WAL, one file), one process, ${os.availableParallelism()} cores shared with other work (load average ${load} over 1/5/15 min at the start).
 
 **Transitions, rendering excluded.** ${APPLICATIONS_IN_WORK} unemployed-certificate applications in work; each transition is
 \`act\` (APPROVE or RETURN_TO_WORK, alternating per application): read the application, the engine's
@@ -276,13 +257,7 @@ ${w.map((r) => `| ${r.name} | ${r.median.toFixed(2)} | ${r.p95.toFixed(2)} | ${r
 
 Target median < 50 ms: **${w.every((r) => r.median < 50) ? 'met' : 'missed'}** (slowest median ${Math.max(...w.map((r) => r.median)).toFixed(2)} ms).
 `;
-  const file = path.join(ROOT, 'docs', 'benchmarks.md');
-  const previous = fs.readFileSync(file, 'utf8');
-  const start = previous.indexOf('## bench/workflow');
-  const end = start < 0 ? -1 : previous.indexOf('\n## ', start + 1);
-  const next = start < 0 ? `${previous.trimEnd()}\n\n${section}` : `${previous.slice(0, start)}${section}${end < 0 ? '' : previous.slice(end + 1)}`;
-  fs.writeFileSync(file, next);
-  log('wrote the bench/workflow section of docs/benchmarks.md');
+  writeSection('workflow', section);
 }
 
 await main();

@@ -11,55 +11,33 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLauncher } from '../../src/render/index.js';
-import { CHROMIUM, localeFile } from '../helpers/project.js';
+import { localeFile } from '../helpers/project.js';
 import { EDUCATION, EMPLOYMENT, PASSWORD, startArmService, type ArmService } from '../integration/screens/arm-service.js';
+import { launchBrowser, type RecordingBrowser } from './browser.js';
+import { textContrasts } from './contrast.js';
 
 const screens = { kk: localeFile('kk', 'screens') as ArmTexts, ru: localeFile('ru', 'screens') as ArmTexts };
 const reasons = { kk: localeFile('kk', 'reasons') as Record<string, string>, ru: localeFile('ru', 'reasons') as Record<string, string> };
 type ArmTexts = { arm: { overdue: string } };
 
 let arm: ArmService;
-let browser: Browser;
-const external: string[] = [];
+let browser: RecordingBrowser;
 /** printJob: the job page of the batch print, for the phone-width check. */
 let printJob = '/arm/print/none';
-const violations: string[] = [];
-const visited = new Set<string>();
 
 beforeAll(async () => {
   arm = await startArmService('arm-e2e');
   await arm.accounts.add({ username: 'aigerim', password: PASSWORD, role: 'PROVIDER_EMPLOYEE', providerId: EMPLOYMENT, displayName: 'Айгерім Сәрсенова' });
   await arm.accounts.add({ username: 'dana', password: PASSWORD, role: 'PROVIDER_HEAD', providerId: EMPLOYMENT, displayName: 'Дана Ахметова' });
   await arm.accounts.add({ username: 'saule', password: PASSWORD, role: 'PROVIDER_HEAD', providerId: EDUCATION, displayName: 'Сәуле Мұратова' });
-  browser = await chromiumLauncher(CHROMIUM, { isolated: false })();
+  browser = await launchBrowser(arm.url);
 });
 afterAll(async () => {
   await browser?.close();
   await arm?.stop();
 });
-
-/** newPage: a tab of a fresh visitor that records requests leaving Qujat and CSP violations. */
-async function newPage(width = 1200, height = 900): Promise<Page> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  page.once('close', () => void context.close().catch(() => undefined));
-  await page.setViewport({ width, height });
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(arm.url) && !url.startsWith('data:')) external.push(url);
-    else if (url.startsWith(arm.url)) visited.add(new URL(url).pathname);
-  });
-  page.on('console', (message) => {
-    if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
-  });
-  await page.evaluateOnNewDocument(
-    "document.addEventListener('securitypolicyviolation', (e) => console.error('Content-Security-Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI))",
-  );
-  return page;
-}
 
 async function signIn(page: Page, username: string, lang = 'ru'): Promise<void> {
   await page.goto(`${arm.url}/arm/login?lang=${lang}`, { waitUntil: 'load' });
@@ -85,7 +63,7 @@ describe('the АРМ in Chromium', () => {
   it('finds applications from the API in the worklist, filters them, and takes one through to an issued certificate', async () => {
     const desk = await arm.submitUnemployed('provider');
     const con = await arm.submitUnemployed('con');
-    const page = await newPage();
+    const page = await browser.newPage();
     await signIn(page, 'aigerim');
     expect(new URL(page.url()).pathname).toBe('/arm');
     expect(await text(page)).toContain(desk.number);
@@ -124,7 +102,7 @@ describe('the АРМ in Chromium', () => {
 
   it('refuses an application with a reason chosen from the action’s codes and a justification', async () => {
     const submitted = await arm.submitUnemployed('provider');
-    const page = await newPage();
+    const page = await browser.newPage();
     await signIn(page, 'aigerim', 'kk%2Bru');
     await page.goto(`${arm.url}/arm/applications/${submitted.number}`, { waitUntil: 'load' });
     for (const action of ['REGISTER', 'TAKE_INTO_WORK']) await take(page, action);
@@ -150,12 +128,12 @@ describe('the АРМ in Chromium', () => {
 
   it('offers EXTEND to the head, not to the employee', async () => {
     const submitted = await arm.submitUnemployed('provider');
-    const employee = await newPage();
+    const employee = await browser.newPage();
     await signIn(employee, 'aigerim');
     await employee.goto(`${arm.url}/arm/applications/${submitted.number}`, { waitUntil: 'load' });
     for (const action of ['REGISTER', 'TAKE_INTO_WORK']) await take(employee, action);
     expect(await actionsOn(employee)).toEqual(['APPROVE', 'REFUSE']);
-    const head = await newPage();
+    const head = await browser.newPage();
     await signIn(head, 'dana');
     await head.goto(`${arm.url}/arm/applications/${submitted.number}`, { waitUntil: 'load' });
     expect(await actionsOn(head)).toEqual(['APPROVE', 'REFUSE', 'EXTEND']);
@@ -167,7 +145,7 @@ describe('the АРМ in Chromium', () => {
   it('takes an action from the keyboard alone, with the focus visible', async () => {
     const submitted = await arm.submitUnemployed('provider');
     expect((await arm.api('PROVIDER_EMPLOYEE', 'POST', `/v1/applications/${submitted.number}/actions/REGISTER`, {}, EMPLOYMENT)).status).toBe(200);
-    const page = await newPage();
+    const page = await browser.newPage();
     await signIn(page, 'aigerim');
     await page.goto(`${arm.url}/arm/applications/${submitted.number}`, { waitUntil: 'load' });
     const focused = () => page.evaluate("document.activeElement.closest('form') ? document.activeElement.closest('form').id + ' ' + document.activeElement.tagName : document.activeElement.tagName") as Promise<string>;
@@ -182,7 +160,7 @@ describe('the АРМ in Chromium', () => {
   it('marks overdue rows with a sign and words as well as colour', async () => {
     await arm.submitUnemployed('provider');
     arm.advance(10 * 60_000);
-    const page = await newPage();
+    const page = await browser.newPage();
     await signIn(page, 'aigerim', 'kk%2Bru');
     await page.goto(`${arm.url}/arm?overdue=true`, { waitUntil: 'load' });
     const rows = (await page.evaluate(
@@ -204,7 +182,7 @@ describe('the АРМ in Chromium', () => {
     for (let i = 0; i < 20; i++) issued.push(await arm.issueUnemployed());
     const documents = issued.map((a) => a.documents.find((d) => d.kind === 'unemployed-certificate')?.number ?? '');
     expect(new Set(documents).size).toBe(20);
-    const page = await newPage();
+    const page = await browser.newPage();
     await signIn(page, 'aigerim');
     await page.goto(`${arm.url}/arm?status=COMPLETED`, { waitUntil: 'load' });
     for (const application of issued) await page.click(`#p-${application.number}`);
@@ -215,8 +193,8 @@ describe('the АРМ in Chromium', () => {
     // The script reloads the page once the job is done; the page then offers the PDF.
     await page.waitForSelector('#print-pdf', { timeout: 180_000 });
     expect(await page.$eval('#print-progress', (p) => p.getAttribute('value'))).toBe('20');
-    expect(visited).toContain('/assets/arm-print.js');
-    expect(visited).toContain(`${printJob}/status`);
+    expect(browser.visited).toContain('/assets/arm-print.js');
+    expect(browser.visited).toContain(`${printJob}/status`);
     const href = await page.$eval('#print-pdf', (a) => a.getAttribute('href') ?? '');
     const cookie = (await page.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     const response = await fetch(`${arm.url}${href}`, { headers: { cookie } });
@@ -229,7 +207,7 @@ describe('the АРМ in Chromium', () => {
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     for (const number of documents) expect(text).toContain(number);
     // Another operator's session cannot follow or fetch the job.
-    const other = await newPage();
+    const other = await browser.newPage();
     await signIn(other, 'dana');
     const otherCookie = (await other.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     expect((await fetch(`${arm.url}${href}`, { headers: { cookie: otherCookie } })).status).toBe(404);
@@ -242,11 +220,11 @@ describe('the АРМ in Chromium', () => {
     for (const action of ['REGISTER', 'TAKE_INTO_WORK']) {
       expect((await arm.api('PROVIDER_EMPLOYEE', 'POST', `/v1/applications/${submitted.number}/actions/${action}`, {}, EMPLOYMENT)).status).toBe(200);
     }
-    const head = await newPage(360, 740);
+    const head = await browser.newPage({ width: 360, height: 740 });
     await signIn(head, 'dana', 'kk%2Bru');
-    const educationHead = await newPage(360, 740);
+    const educationHead = await browser.newPage({ width: 360, height: 740 });
     await signIn(educationHead, 'saule', 'kk%2Bru');
-    const employee = await newPage(360, 740);
+    const employee = await browser.newPage({ width: 360, height: 740 });
     await signIn(employee, 'aigerim', 'kk%2Bru');
     const visits: Array<[Page, string]> = [
       [head, '/arm'],
@@ -262,19 +240,11 @@ describe('the АРМ in Chromium', () => {
       expect(response?.status(), path).toBe(200);
       const { scroll, client } = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as { scroll: number; client: number };
       expect(scroll, path).toBeLessThanOrEqual(client);
-      const ratios = (await page.evaluate(`(() => {
-        const rgb = (value) => (value.match(/[\\d.]+/g) || []).map(Number);
-        const lum = ([r, g, b]) => { const c = [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]; };
-        const background = (el) => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0) return c; } return [255, 255, 255]; };
-        return ['label', 'a', 'button', 'dt', 'dd', '.chip', '.overdue-mark', '.late', '.hint', 'h1', 'h2', '.lang-bi .tx-ru'].flatMap((s) => [...document.querySelectorAll('main ' + s)].filter((e) => e.offsetParent !== null).map((e) => {
-          const [a, b] = [lum(rgb(getComputedStyle(e).color)), lum(background(e))];
-          return { s, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
-        }));
-      })()`)) as Array<{ s: string; ratio: number }>;
+      const ratios = await textContrasts(page, ['label', 'a', 'button', 'dt', 'dd', '.chip', '.overdue-mark', '.late', '.hint', 'h1', 'h2', '.lang-bi .tx-ru'], 'main');
       for (const { s, ratio } of ratios) expect(ratio, `${path} ${s}`).toBeGreaterThanOrEqual(4.5);
     }
     for (const page of [head, educationHead, employee]) await page.close();
-    expect(external).toEqual([]);
-    expect(violations).toEqual([]);
+    expect(browser.external).toEqual([]);
+    expect(browser.violations).toEqual([]);
   });
 });

@@ -10,14 +10,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/compose.js';
 import type { Role } from '../../src/domain/index.js';
-import { chromiumLauncher } from '../../src/render/index.js';
 import { normalise, pdfText } from '../helpers/poppler.js';
-import { CHROMIUM, localeFile, strings } from '../helpers/project.js';
+import { localeFile, strings } from '../helpers/project.js';
 import { EDUCATION, EMPLOYMENT, PASSWORD, startArmService, type ArmService } from '../integration/screens/arm-service.js';
+import { launchBrowser, type RecordingBrowser } from './browser.js';
+import { textContrasts } from './contrast.js';
 
 const OMAROVA = '900903401021';
 const IVANOV = '891115301051';
@@ -33,10 +34,8 @@ const reasonsRu = new Map(strings(localeFile('ru', 'reasons')));
 let arm: ArmService;
 let service: Service;
 let http: { url: string };
-let browser: Browser;
+let browser: RecordingBrowser;
 let files: { png: string; pdf: string };
-const external: string[] = [];
-const violations: string[] = [];
 
 beforeAll(async () => {
   arm = await startArmService('portal-e2e');
@@ -46,7 +45,7 @@ beforeAll(async () => {
   await arm.accounts.add({ username: 'dana', password: PASSWORD, role: 'PROVIDER_HEAD', providerId: EMPLOYMENT, displayName: 'Дана Ахметова' });
   await arm.accounts.add({ username: 'asel', password: PASSWORD, role: 'PROVIDER_EMPLOYEE', providerId: EDUCATION, displayName: 'Әсел Мұратова' });
   await arm.accounts.add({ username: 'gulnar', password: PASSWORD, role: 'PROVIDER_HEAD', providerId: EDUCATION, displayName: 'Гүлнар Тоқтарова' });
-  browser = await chromiumLauncher(CHROMIUM, { isolated: false })();
+  browser = await launchBrowser(arm.url, { width: 1100, height: 900 });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qujat-portal-files-'));
   const image = new PNG({ width: 16, height: 16 });
   image.data.fill(200);
@@ -58,25 +57,6 @@ afterAll(async () => {
   await browser?.close();
   await arm?.stop();
 });
-
-async function newPage(width = 1100, height = 900): Promise<Page> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  page.once('close', () => void context.close().catch(() => undefined));
-  await page.setViewport({ width, height });
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(http.url) && !url.startsWith('data:')) external.push(url);
-  });
-  page.on('console', (message) => {
-    if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
-  });
-  // A string, because the tests compile without the DOM library.
-  await page.evaluateOnNewDocument(
-    "document.addEventListener('securitypolicyviolation', (e) => console.error('Content-Security-Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI))",
-  );
-  return page;
-}
 
 const text = (page: Page) => page.$eval('main', (main) => main.textContent ?? '');
 const submit = (page: Page, selector: string) => Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(selector)]);
@@ -124,7 +104,7 @@ const operators = new Map<Operator, Page>();
 async function operator(username: Operator): Promise<Page> {
   const known = operators.get(username);
   if (known) return known;
-  const page = await newPage(1200, 900);
+  const page = await browser.newPage({ width: 1200, height: 900 });
   await page.goto(`${http.url}/arm/login?lang=ru`, { waitUntil: 'load' });
   await page.type('#username', username);
   await page.type('#password', PASSWORD);
@@ -188,7 +168,7 @@ async function seesResult(page: Page, number: string, kind: string): Promise<Uin
 
 describe('the citizen portal', () => {
   it('refuses a revoked certificate at sign-in with its reason', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await signIn(page, PETROVA_REVOKED);
     expect(new URL(page.url()).pathname).toBe('/signin');
     const body = await text(page);
@@ -202,7 +182,7 @@ describe('the citizen portal', () => {
 
   let unemployedNumber = '';
   it('takes an unemployed certificate application with a scan; the operator issues it; the citizen sees status, notification and a valid PDF', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await signIn(page, TURSYNOV);
     expect(new URL(page.url()).pathname).toBe('/cabinet');
     const number = await apply(page, 'unemployed-certificate', async (p) => {
@@ -229,7 +209,7 @@ describe('the citizen portal', () => {
   });
 
   it('takes a home-education application with a PDF scan, issued to the cabinet', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await signIn(page, IVANOV);
     const number = await apply(page, 'disabled-children-home-education', async (p) => {
       await p.type('#f-iin', IVANOV);
@@ -257,7 +237,7 @@ describe('the citizen portal', () => {
   });
 
   it('puts a child in the preschool queue and shows the position; a free place set in the АРМ refers the child', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await signIn(page, OMAROVA);
     const number = await apply(page, 'preschool-queue', async (p) => {
       await p.type('#f-iin', OMAROVA);
@@ -298,7 +278,7 @@ describe('the citizen portal', () => {
   });
 
   it('shows a refusal with its reason and the refusal letter that cites it', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await signIn(page, ZHAKSYBEKOVA);
     const number = await apply(page, 'unemployed-certificate', async (p) => {
       await p.type('#f-iin', ZHAKSYBEKOVA);
@@ -321,7 +301,7 @@ describe('the citizen portal', () => {
   });
 
   it('rejects an application signed with a revoked certificate, with the reason, and makes it once however often it is posted', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await signIn(page, ZHAKSYBEKOVA);
     const number = await apply(
       page,
@@ -372,7 +352,7 @@ describe('the citizen portal', () => {
   });
 
   it('does not show a citizen somebody else’s application or its documents', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await signIn(page, OMAROVA);
     const response = await page.goto(`${http.url}/cabinet/applications/${unemployedNumber}?lang=ru`, { waitUntil: 'load' });
     expect(response?.status()).toBe(404);
@@ -383,7 +363,7 @@ describe('the citizen portal', () => {
   });
 
   it('offers the quality questionnaire once after completion; its answers reach the report', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await signIn(page, TURSYNOV);
     await page.goto(`${http.url}/cabinet/applications/${unemployedNumber}?lang=ru`, { waitUntil: 'load' });
     await page.click('#q-quality-partially-satisfied');
@@ -407,7 +387,7 @@ describe('the citizen portal', () => {
   });
 
   it('fits a 360 px screen in both languages at once, keeps text contrast at 4.5:1, and signs in from the keyboard', async () => {
-    const page = await newPage(360, 740);
+    const page = await browser.newPage({ width: 360, height: 740 });
     await page.goto(`${http.url}/signin?lang=kk%2Bru`, { waitUntil: 'load' });
     await page.keyboard.press('Tab');
     for (let i = 0; i < 30 && (await page.evaluate('document.activeElement.name')) !== 'certificate'; i++) await page.keyboard.press('Tab');
@@ -431,24 +411,17 @@ describe('the citizen portal', () => {
       expect(new URL(page.url()).pathname, path).toBe(path);
       const { scroll, client } = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as { scroll: number; client: number };
       expect(scroll, path).toBeLessThanOrEqual(client);
-      const ratios = (await page.evaluate(`(() => {
-        const rgb = (value) => (value.match(/[\\d.]+/g) || []).map(Number);
-        const lum = ([r, g, b]) => { const c = [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]; };
-        const background = (el) => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0) return c; } return [255, 255, 255]; };
-        const selectors = ['.demo-notice', '.cert-state', '.cert-name', '.hint', '.status', '.citizen-bar a', '.citizen-bar button', 'legend', 'label', 'h1', 'h2', '.documents a', '.history li', '.button-link', 'button'];
-        return selectors.flatMap((s) => [...document.querySelectorAll(s)].filter((e) => e.offsetParent !== null).map((e) => {
-          const [a, b] = [lum(rgb(getComputedStyle(e).color)), lum(background(e))];
-          return { s, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
-        }));
-      })()`)) as Array<{ s: string; ratio: number }>;
+      const ratios = await textContrasts(page, [
+        '.demo-notice', '.cert-state', '.cert-name', '.hint', '.status', '.citizen-bar a', '.citizen-bar button', 'legend', 'label', 'h1', 'h2', '.documents a', '.history li', '.button-link', 'button',
+      ]);
       for (const { s, ratio } of ratios) {
         seen.add(s);
         expect(ratio, `${path} ${s}`).toBeGreaterThanOrEqual(4.5);
       }
     }
     expect(seen.size).toBeGreaterThanOrEqual(12);
-    expect(external).toEqual([]);
-    expect(violations).toEqual([]);
+    expect(browser.external).toEqual([]);
+    expect(browser.violations).toEqual([]);
     await page.close();
   });
 });

@@ -4,51 +4,28 @@
  * review; every page fits a phone's width, keeps its text contrast, has no CSP violation and asks
  * for nothing outside Qujat.
  */
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLauncher } from '../../src/render/index.js';
-import { CHROMIUM, localeFile, strings } from '../helpers/project.js';
+import { localeFile, strings } from '../helpers/project.js';
 import { startScreenService, type ScreenService } from '../integration/screens/screen-client.js';
+import { launchBrowser, type RecordingBrowser } from './browser.js';
+import { textContrasts } from './contrast.js';
 
 const PASSWORD = 'Жұмыс-орны-2026!';
 const validation = { kk: new Map(strings(localeFile('kk', 'validation'))), ru: new Map(strings(localeFile('ru', 'validation'))) };
 
 let service: ScreenService;
-let browser: Browser;
-const external: string[] = [];
-const violations: string[] = [];
-const visited = new Set<string>();
+let browser: RecordingBrowser;
 
 beforeAll(async () => {
   service = await startScreenService('screens-e2e');
   await service.accounts.add({ username: 'aigerim', password: PASSWORD, role: 'PROVIDER_EMPLOYEE', providerId: 'employment-ekibastuz', displayName: 'Айгерім Сәрсенова' });
-  browser = await chromiumLauncher(CHROMIUM, { isolated: false })();
+  browser = await launchBrowser(service.url);
 });
 afterAll(async () => {
   await browser?.close();
   await service?.stop();
 });
-
-/** newPage: a tab of a fresh visitor (its own cookies) that records requests leaving Qujat and CSP violations. */
-async function newPage(width = 1200, height = 900): Promise<Page> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  page.once('close', () => void context.close().catch(() => undefined));
-  await page.setViewport({ width, height });
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(service.url) && !url.startsWith('data:')) external.push(url);
-    else visited.add(new URL(url).pathname);
-  });
-  page.on('console', (message) => {
-    if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
-  });
-  // Strings, because the tests compile without the DOM library.
-  await page.evaluateOnNewDocument(
-    "document.addEventListener('securitypolicyviolation', (e) => console.error('Content-Security-Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI))",
-  );
-  return page;
-}
 
 async function signIn(page: Page): Promise<void> {
   await page.goto(`${service.url}/arm/login?lang=kk`, { waitUntil: 'load' });
@@ -74,7 +51,7 @@ const errorOf = (page: Page, id: string) =>
 
 describe('the АРМ', () => {
   it('lets an operator sign in with username and password and shows who is signed in', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await signIn(page);
     expect(new URL(page.url()).pathname).toBe('/arm');
     const body = await page.$eval('main', (main) => main.textContent ?? '');
@@ -86,7 +63,7 @@ describe('the АРМ', () => {
 
 describe('a portal form', () => {
   it('refuses a bad IIN while it is typed, takes the fixed one, and shows the review', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await page.goto(`${service.url}/apply/unemployed-certificate?lang=ru`, { waitUntil: 'load' });
     await page.type('#f-iin', '88042440051');
     expect((await errorOf(page, 'f-iin')).hidden).toBe(true);
@@ -113,7 +90,7 @@ describe('a portal form', () => {
   });
 
   it('stops a submission with a missing input in the browser and moves focus to it', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await page.goto(`${service.url}/apply/unemployed-certificate?lang=kk`, { waitUntil: 'load' });
     await page.type('#f-iin', '880424400519');
     await page.click('form.service-form button[type="submit"]');
@@ -124,7 +101,7 @@ describe('a portal form', () => {
   });
 
   it("focuses the server's error summary, whose links lead to the inputs", async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await page.goto(`${service.url}/apply/preschool-queue?lang=kk`, { waitUntil: 'load' });
     await page.type('#f-iin', '880424400519');
     await page.type('#f-fullName', 'Сәрсенова Айгүл');
@@ -145,7 +122,7 @@ describe('every screen', () => {
   const paths = ['/', '/apply/unemployed-certificate', '/apply/disabled-children-home-education', '/apply/preschool-queue', '/arm/login', '/arm', '/verify', '/apply/unknown'];
 
   it('fits a phone-sized screen (360 px) without horizontal scrolling, in both languages at once', async () => {
-    const page = await newPage(360, 740);
+    const page = await browser.newPage({ width: 360, height: 740 });
     await signIn(page);
     for (const path of paths) {
       await page.goto(`${service.url}${path}?lang=kk%2Bru`, { waitUntil: 'load' });
@@ -156,26 +133,17 @@ describe('every screen', () => {
   });
 
   it('keeps text contrast at 4.5:1 or more on labels, hints, errors, links and buttons', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await page.goto(`${service.url}/apply/unemployed-certificate?lang=kk%2Bru`, { waitUntil: 'load' });
     await page.type('#f-iin', '880424400518');
-    const ratios = (await page.evaluate(`(() => {
-      const rgb = (value) => (value.match(/[\\d.]+/g) || []).map(Number);
-      const lum = ([r, g, b]) => { const c = [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]; };
-      const background = (el) => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0) return c; } return [255, 255, 255]; };
-      const selectors = ['label', '.hint', '.field-error', '.topbar a', '.crumbs a', 'button', 'legend', '.req', 'h1', '.lang-bi .tx-ru'];
-      return selectors.flatMap((s) => [...document.querySelectorAll(s)].filter((e) => e.offsetParent !== null).map((e) => {
-        const [a, b] = [lum(rgb(getComputedStyle(e).color)), lum(background(e))];
-        return { s, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
-      }));
-    })()`)) as Array<{ s: string; ratio: number }>;
+    const ratios = await textContrasts(page, ['label', '.hint', '.field-error', '.topbar a', '.crumbs a', 'button', 'legend', '.req', 'h1', '.lang-bi .tx-ru']);
     expect(new Set(ratios.map((r) => r.s)).size).toBeGreaterThanOrEqual(9);
     for (const { s, ratio } of ratios) expect(ratio, s).toBeGreaterThanOrEqual(4.5);
     await page.close();
   });
 
   it('is usable from the keyboard: the skip link comes first, then the navigation, then the form', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await page.goto(`${service.url}/apply/unemployed-certificate?lang=kk`, { waitUntil: 'load' });
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.className')).toBe('skip');
@@ -188,9 +156,9 @@ describe('every screen', () => {
   });
 
   it('made no request outside Qujat and had no CSP violation, the form script included', () => {
-    expect(visited).toContain('/assets/form.js');
-    expect(visited).toContain('/assets/screen.css');
-    expect(external).toEqual([]);
-    expect(violations).toEqual([]);
+    expect(browser.visited).toContain('/assets/form.js');
+    expect(browser.visited).toContain('/assets/screen.css');
+    expect(browser.external).toEqual([]);
+    expect(browser.violations).toEqual([]);
   });
 });

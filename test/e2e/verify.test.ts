@@ -9,14 +9,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose, type Service } from '../../src/compose.js';
-import { chromiumLauncher } from '../../src/render/index.js';
-import { CHROMIUM, ROOT, localeFile, strings } from '../helpers/project.js';
+import { ROOT, localeFile, strings } from '../helpers/project.js';
 import { runProcess } from '../helpers/run.js';
 import { systemKey, testConfig } from '../helpers/service.js';
 import { silentLogger } from '../helpers/silent-logger.js';
+import { launchBrowser, type RecordingBrowser } from './browser.js';
 
 const SAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'samples/documents/unemployed-certificate.kk+ru.json'), 'utf8')) as unknown;
 const texts = {
@@ -35,12 +35,10 @@ const reason = (language: 'kk' | 'ru', code: string): string =>
 let service: Service;
 let server: http.Server;
 let base: string;
-let browser: Browser;
+let browser: RecordingBrowser;
 let work: string;
 let issued: { number: string; verifyUrl: string };
 const files = { pdf: '', forged: '', xml: '', forgedXml: '', photo: '' };
-const external: string[] = [];
-const violations: string[] = [];
 
 /** run fails with the tool's own words when it exits non-zero. */
 async function run(command: string, args: string[]): Promise<string> {
@@ -57,7 +55,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   service = await compose(await testConfig('verify-e2e', { QUJAT_PUBLIC_URL: base }), { logger: silentLogger });
   app = service.app;
-  browser = await chromiumLauncher(CHROMIUM, { isolated: false })();
+  browser = await launchBrowser(base);
 
   // A workflow system issues the document; the citizen downloads it with the token of its QR link.
   const headers = { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${await systemKey(service)}` };
@@ -92,24 +90,6 @@ afterAll(async () => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-/** newPage: a fresh visitor (own cookies) whose requests outside Qujat and CSP violations are recorded. */
-async function newPage(viewport: { width: number; height: number; isMobile?: boolean; hasTouch?: boolean; deviceScaleFactor?: number } = { width: 1200, height: 900 }): Promise<Page> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  page.once('close', () => void context.close().catch(() => undefined));
-  await page.setViewport(viewport);
-  page.on('request', (request) => {
-    if (!request.url().startsWith(base) && !request.url().startsWith('data:')) external.push(request.url());
-  });
-  page.on('console', (message) => {
-    if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
-  });
-  await page.evaluateOnNewDocument(
-    "document.addEventListener('securitypolicyviolation', (e) => console.error('Content-Security-Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI))",
-  );
-  return page;
-}
-
 const mainText = (page: Page) => page.$eval('main', (main) => (main.textContent ?? '').replace(/\s+/g, ' '));
 const verdict = (page: Page) => page.$eval('.verdict', (section) => ({ className: section.className, text: (section.textContent ?? '').replace(/\s+/g, ' ').trim() }));
 const htmlLang = (page: Page) => page.evaluate('document.documentElement.lang') as Promise<string>;
@@ -125,7 +105,7 @@ async function upload(page: Page, lang: 'kk' | 'ru', file: string): Promise<void
 
 describe('/verify in a browser', () => {
   it('takes a typed number to the result page of the issued document', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await page.goto(`${base}/verify?lang=ru`, { waitUntil: 'load' });
     await page.type('#number', issued.number);
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('form[method="get"] button[type="submit"]')]);
@@ -142,7 +122,7 @@ describe('/verify in a browser', () => {
   });
 
   it('answers a malformed number with the form again, its message and a 400', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     const response = await page.goto(`${base}/verify?number=12345&lang=kk`, { waitUntil: 'load' });
     expect(response?.status()).toBe(400);
     expect(await page.$eval('.error', (p) => p.textContent)).toBe(text('kk', 'verify.numberInvalid'));
@@ -151,7 +131,7 @@ describe('/verify in a browser', () => {
   });
 
   it.each(['kk', 'ru'] as const)('finds an uploaded genuine PDF valid (%s)', async (lang) => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await upload(page, lang, files.pdf);
     expect(await verdict(page)).toEqual({ className: 'verdict ok', text: `${text(lang, 'verify.valid')} ${reason(lang, 'VALID')}` });
     expect(await mainText(page)).toContain(issued.number);
@@ -159,7 +139,7 @@ describe('/verify in a browser', () => {
   });
 
   it.each(['kk', 'ru'] as const)('reports an uploaded forged PDF invalid with its reason in the page language (%s)', async (lang) => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await upload(page, lang, files.forged);
     const other = lang === 'kk' ? 'ru' : 'kk';
     const shown = await verdict(page);
@@ -171,7 +151,7 @@ describe('/verify in a browser', () => {
   });
 
   it('finds the uploaded signed XML valid', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await upload(page, 'kk', files.xml);
     expect(await verdict(page)).toEqual({ className: 'verdict ok', text: `${text('kk', 'verify.valid')} ${reason('kk', 'VALID')}` });
     expect(await mainText(page)).toContain(issued.number);
@@ -179,14 +159,14 @@ describe('/verify in a browser', () => {
   });
 
   it('reports the forged XML on its own as changed after signing', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await upload(page, 'ru', files.forgedXml);
     expect(await verdict(page)).toEqual({ className: 'verdict bad', text: `${text('ru', 'verify.invalid')} ${reason('ru', 'DIGEST_MISMATCH')}` });
     await page.close();
   });
 
   it('finds a 300-dpi picture of the printed page valid by its QR codes', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await upload(page, 'ru', files.photo);
     expect(await verdict(page)).toEqual({ className: 'verdict ok', text: `${text('ru', 'verify.valid')} ${reason('ru', 'VALID')}` });
     expect(await mainText(page)).toContain(issued.number);
@@ -201,7 +181,7 @@ describe('/verify in a browser', () => {
     expect(url, codes.join('\n')).toBeDefined();
     expect(url).toBe(issued.verifyUrl);
 
-    const page = await newPage({ width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+    const page = await browser.newPage({ width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
     await page.goto(url as string, { waitUntil: 'load' });
     expect(new URL(page.url()).pathname).toBe(`/verify/${issued.number}`);
     expect((await verdict(page)).className).toBe('verdict ok');
@@ -215,7 +195,7 @@ describe('/verify in a browser', () => {
   });
 
   it('remembers the kk/ru switch across pages', async () => {
-    const page = await newPage();
+    const page = await browser.newPage();
     await page.goto(`${base}/verify`, { waitUntil: 'load' });
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('.langs a[lang="ru"]')]);
     expect(await htmlLang(page)).toBe('ru');
@@ -237,7 +217,7 @@ describe('/verify in a browser', () => {
   });
 
   it('made no request outside Qujat and had no CSP violation', () => {
-    expect(external).toEqual([]);
-    expect(violations).toEqual([]);
+    expect(browser.external).toEqual([]);
+    expect(browser.violations).toEqual([]);
   });
 });

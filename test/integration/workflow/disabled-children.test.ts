@@ -1,23 +1,17 @@
 /** Support for disabled children schooled at home: portal (EDS) and desk; the only service with an extension. */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserPool } from '../../../src/render/index.js';
-import { signedXml, startApplications } from '../../helpers/applications.js';
+import { expect, it } from 'vitest';
+import { signedXml } from '../../helpers/applications.js';
 import { describeEachDialect } from '../../helpers/databases.js';
-import { startPool } from '../../helpers/pool.js';
 import { applicant, codeOf, disabledRequest, DISABILITY_DECISION, employee, EMPLOYMENT, head, IVANOVA, system, UNKNOWN_IIN } from './fixtures.js';
+import { harnessesOnSharedPool } from './harness.js';
 
-let pool: BrowserPool;
-beforeAll(() => {
-  pool = startPool({ concurrency: 1 }).pool;
-});
-afterAll(async () => pool.close());
-
+const start = harnessesOnSharedPool();
 const staff = employee(EMPLOYMENT);
 const boss = head(EMPLOYMENT);
 
 describeEachDialect('disabled children home education', (dialect) => {
   it('a signed portal request: registered, decided, signed; the notification is issued, linked and verifiable', async () => {
-    const h = await startApplications(dialect, pool);
+    const h = await start(dialect);
     const { serviceId, language, form } = disabledRequest('portal');
     const submitted = await h.apps.submitSigned(
       signedXml({ valid: true, signerIin: IVANOVA.iin, request: { serviceId, language, form } }),
@@ -33,7 +27,7 @@ describeEachDialect('disabled children home education', (dialect) => {
   });
 
   it('EDS not confirmed (invalid signature, or the certificate of somebody else): stored and rejected, notified, no document', async () => {
-    const h = await startApplications(dialect, pool);
+    const h = await start(dialect);
     const { serviceId, language, form } = disabledRequest('portal');
     const revoked = await h.apps.submitSigned(signedXml({ valid: false, signerIin: IVANOVA.iin, request: { serviceId, language, form } }), system);
     const stranger = await h.apps.submitSigned(signedXml({ valid: true, signerIin: UNKNOWN_IIN, request: { serviceId, language, form } }), system);
@@ -50,7 +44,7 @@ describeEachDialect('disabled children home education', (dialect) => {
   });
 
   it('desk: the head extends the term (notified with the new date); a refusal is signed and issued at the desk; ЦОН is not a channel', async () => {
-    const h = await startApplications(dialect, pool);
+    const h = await start(dialect);
     const submitted = await h.apps.submit(disabledRequest('provider'), staff);
     await h.apps.act(submitted.number, 'REGISTER', {}, staff);
     const taken = await h.apps.act(submitted.number, 'TAKE_INTO_WORK', {}, staff);

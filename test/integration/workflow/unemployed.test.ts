@@ -1,17 +1,11 @@
 /** The unemployed certificate through every channel: intake, refusals, decision, signing, issue. */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserPool } from '../../../src/render/index.js';
-import { startApplications, type Harness } from '../../helpers/applications.js';
+import { expect, it } from 'vitest';
+import type { Harness } from '../../helpers/applications.js';
 import { describeEachDialect } from '../../helpers/databases.js';
-import { startPool } from '../../helpers/pool.js';
 import { applicant, codeOf, con, employee, EMPLOYMENT, head, OMAROV, system, UNKNOWN_IIN, unemployedRequest } from './fixtures.js';
+import { harnessesOnSharedPool } from './harness.js';
 
-let pool: BrowserPool;
-beforeAll(() => {
-  pool = startPool({ concurrency: 1 }).pool;
-});
-afterAll(async () => pool.close());
-
+const start = harnessesOnSharedPool();
 const staff = employee(EMPLOYMENT);
 const boss = head(EMPLOYMENT);
 
@@ -19,7 +13,7 @@ describeEachDialect('unemployed certificate', (dialect) => {
   let h: Harness;
 
   it('portal: registered by SYSTEM at intake, decided, signed, delivered to the cabinet; the certificate is registered, linked and verifiable', async () => {
-    h = await startApplications(dialect, pool);
+    h = await start(dialect);
     const submitted = await h.apps.submit(unemployedRequest('portal'), applicant(OMAROV.iin));
     expect(submitted.number).toMatch(/^1401-2026-\d{6}$/);
     expect(submitted.state).toBe('REGISTERED');
@@ -61,7 +55,7 @@ describeEachDialect('unemployed certificate', (dialect) => {
   });
 
   it('ЦОН: the operator registers; the head extends the term with a notification; refusal with a reason gives a signed letter', async () => {
-    h = await startApplications(dialect, pool);
+    h = await start(dialect);
     const submitted = await h.apps.submit(unemployedRequest('con'), con);
     expect(submitted.state).toBe('SUBMITTED');
     expect(submitted.actions.map((a) => a.action)).toEqual(
@@ -94,7 +88,7 @@ describeEachDialect('unemployed certificate', (dialect) => {
   });
 
   it('provider desk: a person unknown to ГБД ФЛ is stored and refused by SYSTEM with a letter; documents refused at intake; wrong state and role refused', async () => {
-    h = await startApplications(dialect, pool);
+    h = await start(dialect);
     const unknown = await h.apps.submit(unemployedRequest('provider', { iin: UNKNOWN_IIN, fullName: 'Белгісіз Адам' }), staff);
     expect(unknown.state).toBe('REFUSED');
     expect(unknown.history.at(-1)).toMatchObject({ action: 'REFUSE_PERSON_NOT_FOUND', role: 'SYSTEM', reason: 'PERSON_NOT_FOUND' });

@@ -2,25 +2,18 @@
  * The view a transition returns is built from what it read before the transaction and what it
  * wrote, not read again: it must be the view a fresh read gives, line for line, document for document.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserPool } from '../../../src/render/index.js';
-import { startApplications } from '../../helpers/applications.js';
+import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../helpers/databases.js';
-import { startPool } from '../../helpers/pool.js';
 import { con, employee, EMPLOYMENT, head, unemployedRequest } from './fixtures.js';
+import { harnessesOnSharedPool } from './harness.js';
 
-let pool: BrowserPool;
-beforeAll(() => {
-  pool = startPool({ concurrency: 1 }).pool;
-});
-afterAll(async () => pool.close());
-
+const start = harnessesOnSharedPool();
 const staff = employee(EMPLOYMENT);
 const boss = head(EMPLOYMENT);
 
 describeEachDialect('the view returned by act', (dialect) => {
   it('equals the stored application read afresh after every step, with attachments, history and the issued document', async () => {
-    const h = await startApplications(dialect, pool);
+    const h = await start(dialect);
     const pdf = new TextEncoder().encode('%PDF-1.7\n% synthetic\n');
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
     const submitted = await h.apps.submit(
