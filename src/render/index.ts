@@ -17,4 +17,4 @@ export {
   type AttachmentLimits,
   type ExtractQrOptions,
 } from './pdf-container.js';
-export { createBatchPrinter, type BatchDocument, type BatchOptions, type BatchOutput, type BatchPrinter, type BatchProgress } from './batch.js';
+export { createBatchPrinter, DEFAULT_BATCH_CHUNK, type BatchDocument, type BatchOptions, type BatchOutput, type BatchPrinter, type BatchProgress } from './batch.js';
