@@ -3,7 +3,7 @@
  *   node dist/bench/issue.js [documents per round, default 20] [rounds, default 5]
  * (a) preview: the same template printed without number, signature, barcodes or registry;
  * (b) issue: number + document XML + XMLDSig + QR row + verification QR + Code 128 + print
- *     (with the barcode images) + attachment + registry;
+ *     (the barcodes drawn into the PDF) + attachment + registry;
  * (c) sign + barcodes alone (no browser), the CPU work the issue adds before printing.
  * Rounds alternate (a) and (b) so that noise from other processes falls on both.
  */
@@ -11,22 +11,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { compose, composeDocumentBarcodes } from '../src/compose.js';
 import { loadConfig } from '../src/config/index.js';
 import { createLogger } from '../src/log/index.js';
 import { buildDocumentXml, createXmlSigner, initDevelopmentKeys, loadSigningKeys } from '../src/sign/index.js';
+import { median, ROOT } from './common.js';
 
 const perRound = Number(process.argv[2] ?? 20);
 const rounds = Number(process.argv[3] ?? 5);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const request = JSON.parse(fs.readFileSync(path.join(root, 'samples/documents/unemployed-certificate.kk+ru.json'), 'utf8')) as unknown;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const request = JSON.parse(fs.readFileSync(path.join(ROOT, 'samples/documents/unemployed-certificate.kk+ru.json'), 'utf8')) as unknown;
 
 const data = fs.mkdtempSync(path.join(os.tmpdir(), 'qujat-bench-issue-'));
 await initDevelopmentKeys(path.join(data, 'keys'));
-const config = loadConfig({ QUJAT_DATA_DIR: data, QUJAT_RENDER_CONCURRENCY: '1', QUJAT_LOG_LEVEL: 'error' }, { cores: 1, cwd: root });
+const config = loadConfig({ QUJAT_DATA_DIR: data, QUJAT_RENDER_CONCURRENCY: '1', QUJAT_LOG_LEVEL: 'error' }, { cores: 1, cwd: ROOT });
 const service = await compose(config, { logger: createLogger('error') });
 try {
   for (let i = 0; i < 5; i++) {
