@@ -303,7 +303,7 @@ describe('the citizen portal', () => {
   it('rejects an application signed with a revoked certificate, with the reason, and makes it once however often it is posted', async () => {
     const page = await browser.newPage();
     await signIn(page, ZHAKSYBEKOVA);
-    const number = await apply(
+    await apply(
       page,
       'unemployed-certificate',
       async (p) => {

@@ -91,7 +91,7 @@ describe('the three samples', () => {
       expect(text).toContain(document.number);
       expect(text).toContain(String(request.data.head));
       expect(text).toContain(String(request.data.specialist));
-      const [year, month, day] = String(request.data.applicationDate).split('-').map(Number) as [number, number, number];
+      const [year, , day] = String(request.data.applicationDate).split('-').map(Number) as [number, number, number];
       const kk = `${year} жылғы ${day} `;
       const ru = ` ${year} года`;
       expect(text.includes(kk)).toBe(printed.includes('kk'));

@@ -26,7 +26,7 @@ export function staff(res: Response): Principal {
 }
 
 /** requireStaff sends a visitor who is not signed in as staff to the sign-in page. */
-export function requireStaff(req: Request, res: Response, next: NextFunction): void {
+export function requireStaff(_req: Request, res: Response, next: NextFunction): void {
   if (staffOf(res)) {
     next();
     return;

@@ -1,7 +1,6 @@
 /** A composed Qujat for document tests: the real catalog, templates, locales and Chromium; PDFs read back with poppler. */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Service } from '../../../src/compose.js';

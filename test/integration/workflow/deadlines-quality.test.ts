@@ -1,20 +1,15 @@
 /** The deadline scheduler (breach recorded once, notified, per state) and the quality questionnaire with its report. */
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import type { BrowserPool } from '../../../src/render/index.js';
-import { signedXml, startApplications } from '../../helpers/applications.js';
+import { expect, it, vi } from 'vitest';
+import { signedXml } from '../../helpers/applications.js';
 import { describeEachDialect } from '../../helpers/databases.js';
-import { startPool } from '../../helpers/pool.js';
 import { applicant, codeOf, con, disabledRequest, employee, EMPLOYMENT, head, IVANOVA, OMAROV, system, unemployedRequest } from './fixtures.js';
+import { harnessesOnSharedPool } from './harness.js';
 
-let pool: BrowserPool;
-beforeAll(() => {
-  pool = startPool({ concurrency: 1 }).pool;
-});
-afterAll(async () => pool.close());
+const start = harnessesOnSharedPool();
 
 describeEachDialect('deadlines and quality', (dialect) => {
   it('an overdue application is marked once per state: breach in the history, the head notified, shown as overdue', async () => {
-    const h = await startApplications(dialect, pool);
+    const h = await start(dialect);
     const submitted = await h.apps.submit(unemployedRequest('con'), con);
     expect(await h.apps.runDeadlines()).toEqual({ breaches: 0, actions: 0, failures: 0 });
     h.clock.advance(11 * 60_000); // ЦОН intake: 10 minutes
@@ -43,7 +38,7 @@ describeEachDialect('deadlines and quality', (dialect) => {
   });
 
   it('the applicant of a finished application answers the questionnaire once; the report gives counts and shares per service', async () => {
-    const h = await startApplications(dialect, pool);
+    const h = await start(dialect);
     const { serviceId, language, form } = disabledRequest('portal');
     const rejected = [];
     for (let i = 0; i < 3; i++) {

@@ -1,22 +1,16 @@
 /** Idempotency keys on intake and actions, parallel intakes and parallel actions on one application. */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserPool } from '../../../src/render/index.js';
-import { startApplications } from '../../helpers/applications.js';
+import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../helpers/databases.js';
-import { startPool } from '../../helpers/pool.js';
 import { codeOf, con, employee, EMPLOYMENT, head, OMAROV, unemployedRequest } from './fixtures.js';
+import { harnessesOnSharedPool } from './harness.js';
 
-let pool: BrowserPool;
-beforeAll(() => {
-  pool = startPool({ concurrency: 1 }).pool;
-});
-afterAll(async () => pool.close());
+const start = harnessesOnSharedPool();
 
 const staff = employee(EMPLOYMENT);
 
 describeEachDialect('idempotency and concurrency', (dialect) => {
   it('a repeated intake or action with the same key returns the first result and writes nothing twice; another request under the key is a 409', async () => {
-    const h = await startApplications(dialect, pool);
+    const h = await start(dialect);
     const first = await h.apps.submit(unemployedRequest('con'), con, { idempotencyKey: 'intake-1' });
     const again = await h.apps.submit(unemployedRequest('con'), con, { idempotencyKey: 'intake-1' });
     expect(again).toEqual(first);
@@ -37,7 +31,7 @@ describeEachDialect('idempotency and concurrency', (dialect) => {
   });
 
   it('100 parallel intakes get 100 distinct numbers of the provider and the year, each with its history', async () => {
-    const h = await startApplications(dialect, pool);
+    const h = await start(dialect);
     const views = await Promise.all(Array.from({ length: 100 }, () => h.apps.submit(unemployedRequest('con'), con)));
     const numbers = views.map((v) => v.number);
     expect(new Set(numbers).size).toBe(100);
@@ -57,7 +51,7 @@ describeEachDialect('idempotency and concurrency', (dialect) => {
   });
 
   it('two parallel actions on one application: one wins, the other is refused (409 when both read first) and leaves nothing; a lost signing registers no document', async () => {
-    const h = await startApplications(dialect, pool);
+    const h = await start(dialect);
     const submitted = await h.apps.submit(unemployedRequest('con'), con);
     await h.apps.act(submitted.number, 'REGISTER', {}, con);
     await h.apps.act(submitted.number, 'TAKE_INTO_WORK', {}, staff);
@@ -89,7 +83,7 @@ describeEachDialect('idempotency and concurrency', (dialect) => {
   });
 
   it('the worklist filters by status, service, channel, assignee, overdue and the applicant, in deadline order', async () => {
-    const h = await startApplications(dialect, pool);
+    const h = await start(dialect);
     const a = await h.apps.submit(unemployedRequest('con'), con);
     const b = await h.apps.submit(unemployedRequest('provider'), staff);
     await h.apps.act(b.number, 'REGISTER', {}, staff);
@@ -111,7 +105,7 @@ describeEachDialect('idempotency and concurrency', (dialect) => {
   });
 
   it('attachments are kept with their sniffed media type and digest; a file that is no PDF, PNG or JPEG is refused', async () => {
-    const h = await startApplications(dialect, pool);
+    const h = await start(dialect);
     const pdf = new TextEncoder().encode('%PDF-1.7\n% synthetic\n');
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
     const view = await h.apps.submit(

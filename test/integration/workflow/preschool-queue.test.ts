@@ -2,19 +2,14 @@
  * The preschool queue: journal numbers, positions per age group, free places, the referral of the
  * head of the queue, its expiry by the scheduler and the referral of the next child, enrolment.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserPool } from '../../../src/render/index.js';
+import { expect, it } from 'vitest';
 import type { Principal } from '../../../src/usecases/index.js';
-import { startApplications, type Harness } from '../../helpers/applications.js';
+import type { Harness } from '../../helpers/applications.js';
 import { describeEachDialect } from '../../helpers/databases.js';
-import { startPool } from '../../helpers/pool.js';
 import { applicant, CHILDREN, codeOf, con, EDUCATION, employee, head, IVANOVA, OMAROVA, preschoolRequest } from './fixtures.js';
+import { harnessesOnSharedPool } from './harness.js';
 
-let pool: BrowserPool;
-beforeAll(() => {
-  pool = startPool({ concurrency: 1 }).pool;
-});
-afterAll(async () => pool.close());
+const start = harnessesOnSharedPool();
 
 const staff = employee(EDUCATION);
 const boss = head(EDUCATION);
@@ -32,7 +27,7 @@ async function queueChild(h: Harness, parent: { iin: string; fullName: string },
 
 describeEachDialect('preschool queue', (dialect) => {
   it('journal, positions, referral to the head of the age group, expiry and the next child, enrolment', async () => {
-    const h = await startApplications(dialect, pool);
+    const h = await start(dialect);
     const maria = await queueChild(h, IVANOVA, CHILDREN.maria);
     const tomiris = await queueChild(h, SEITOVA, TOMIRIS);
     const alikhan = await queueChild(h, OMAROVA, CHILDREN.alikhan);
@@ -91,7 +86,7 @@ describeEachDialect('preschool queue', (dialect) => {
   });
 
   it('a referral on the day of application needs a free place; the ЗАГС record must name the applicant; another provider is refused', async () => {
-    const h = await startApplications(dialect, pool);
+    const h = await start(dialect);
     const submitted = await h.apps.submit(preschoolRequest('provider', OMAROVA, CHILDREN.aisha), staff);
     await h.apps.act(submitted.number, 'REGISTER', {}, staff);
     await h.apps.act(submitted.number, 'TAKE_INTO_WORK', {}, staff);
