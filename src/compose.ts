@@ -66,6 +66,7 @@ import {
   type Barcodes,
   type Clock,
   type DocumentSigner,
+  type PdfFinisher,
   type IssuedDocuments,
   type PdfReader,
   type SignatureCheck,
@@ -327,6 +328,18 @@ export function composeDocumentBarcodes(): Barcodes {
   };
 }
 
+/** documentFinisher: the signed XML attached and the metadata set; /Lang is Kazakh for bilingual documents. */
+export const documentFinisher: PdfFinisher = {
+  finish: (pdf, meta) =>
+    finishPdf(pdf, {
+      xml: meta.xml,
+      title: meta.title,
+      language: meta.language === 'kk+ru' ? 'kk' : meta.language,
+      creationDate: meta.creationDate,
+      producer: 'Qujat',
+    }),
+};
+
 /** compose builds the whole service from its configuration; the browser starts on first use. */
 export async function compose(config: Config, deps: { logger: Logger; clock?: Clock }) {
   const { logger } = deps;
@@ -362,16 +375,7 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
       url: (number, token) => verificationUrl(config.publicUrl, number, token),
       page: () => `${config.publicUrl.replace(/\/+$/, '')}/verify`,
     },
-    finisher: {
-      finish: (pdf, meta) =>
-        finishPdf(pdf, {
-          xml: meta.xml,
-          title: meta.title,
-          language: meta.language === 'kk+ru' ? 'kk' : meta.language,
-          creationDate: meta.creationDate,
-          producer: 'Qujat',
-        }),
-    },
+    finisher: documentFinisher,
     clock,
   };
   const issueDocument = createIssueDocument({ ...printing, kinds: documentKinds, registry });

@@ -8,12 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { verificationUrl } from '../../src/barcode/index.js';
-import { composeDocumentBarcodes, composeDocumentSigner } from '../../src/compose.js';
+import { composeDocumentBarcodes, composeDocumentSigner, documentFinisher } from '../../src/compose.js';
 import { documentKinds, loadProviders, services } from '../../src/catalog/index.js';
 import { createTranslator, readLocales } from '../../src/i18n/index.js';
 import { createEmbeddedRegistries } from '../../src/population/index.js';
 import { createDocumentRegistry, type DocumentRegistry } from '../../src/registry/index.js';
-import { createPdfEngine, finishPdf, loadTemplates, type BrowserPool } from '../../src/render/index.js';
+import { createPdfEngine, loadTemplates, type BrowserPool } from '../../src/render/index.js';
 import {
   createSignatureVerifier,
   createXmlSigner,
@@ -103,16 +103,7 @@ export async function startApplications(dialect: TestDialect, pool: BrowserPool,
     signer: composeDocumentSigner(xmlSigner),
     barcodes: composeDocumentBarcodes(),
     links: { url: (number, token) => verificationUrl(PUBLIC_URL, number, token), page: () => `${PUBLIC_URL}/verify` },
-    finisher: {
-      finish: (pdf, meta) =>
-        finishPdf(pdf, {
-          xml: meta.xml,
-          title: meta.title,
-          language: meta.language === 'kk+ru' ? 'kk' : meta.language,
-          creationDate: meta.creationDate,
-          producer: 'Qujat',
-        }),
-    },
+    finisher: documentFinisher,
     numbers: registry,
     clock,
   });
