@@ -11,7 +11,7 @@
  * as vector rectangles. Links are never followed: render pages have JavaScript off and no network.
  */
 import zlib from 'node:zlib';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import { OWN_PDF_LOAD, OWN_PDF_SAVE } from './pdf-lib-pace.js';
 
 /** MODULE_MARK_SCHEME starts the href of every mark. */
@@ -137,6 +137,11 @@ export function drawModuleMarks(doc: PDFDocument, html: string): number {
         kept.push(entry);
         continue;
       }
+      // Nothing else refers to a mark's link (it is aria-hidden, so not in the structure tree):
+      // deleted, it is not written out with the page's other objects.
+      if (entry instanceof PDFRef) doc.context.delete(entry);
+      const action = annotation?.get(PDFName.of('A'));
+      if (action instanceof PDFRef) doc.context.delete(action);
       let form = forms.get(uri);
       if (!form) {
         form = { name: `QujatMark${forms.size + 1}`, ref: markForm(doc, grid) };

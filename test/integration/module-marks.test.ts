@@ -80,8 +80,9 @@ describe('module marks', () => {
     const printed = await createPdfEngine(pool).print(html);
     expect(printed.pages).toBe(2);
     const doc = await PDFDocument.load(printed.bytes);
-    // No mark is left as a link; the ordinary link on page 2 stays.
+    // No mark is left as a link, nor written out unreferenced; the ordinary link on page 2 stays.
     expect(linkUris(doc)).toEqual([[], ['https://qujat.example.kz/']]);
+    expect(Buffer.from(printed.bytes).toString('latin1')).not.toContain('qujat-modules:');
     const expected = [link, part, '261234567890'].sort();
     expect(await codesOnPages(printed.bytes, 2)).toEqual([expected, expected]);
   });
