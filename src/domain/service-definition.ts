@@ -160,6 +160,11 @@ export interface ServiceDefinition<Form = Record<string, unknown>> {
   readonly outputs: { readonly [O in Outcome]?: readonly string[] };
   /** documentData: for each document kind id in `outputs`, how the application maps onto it. */
   readonly documentData: { readonly [kind: string]: DocumentMapping<Form> };
+  /**
+   * queue: a service whose applications wait in a journal; a child who reaches `ageLimit` full
+   * years leaves it, by the scheduler taking AGE_OUT as SYSTEM.
+   */
+  readonly queue?: { readonly ageLimit: number };
 }
 
 /** AnyServiceDefinition: a definition whose form type does not matter (the catalogue, the engine's checks). */

@@ -21,7 +21,7 @@ import {
   refusePersonNotFound,
   sign,
 } from '../common/workflow.js';
-import { preschoolQueueForm, type PreschoolQueueForm } from './form.js';
+import { PRESCHOOL_AGE_LIMIT, preschoolQueueForm, type PreschoolQueueForm } from './form.js';
 
 const CHANNELS = ['portal', 'con', 'provider'] as const;
 const HEAD_AND_STAFF = ['PROVIDER_HEAD', 'PROVIDER_EMPLOYEE'] as const;
@@ -34,6 +34,7 @@ export const preschoolQueueService = defineService<PreschoolQueueForm>({
   providerKind: 'education-department',
   channels: CHANNELS,
   form: preschoolQueueForm,
+  queue: { ageLimit: PRESCHOOL_AGE_LIMIT },
   initial: 'SUBMITTED',
   states: {
     SUBMITTED: {

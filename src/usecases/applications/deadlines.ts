@@ -2,12 +2,17 @@
  * The scheduler: each tick records every new breach once (history line DEADLINE_BREACHED, from =
  * to = the state, and notifications to the roles the state names), then takes the escalation
  * actions as SYSTEM (expiring a referral), retried on every tick until the state moves; a freed
- * place refers the next child.
+ * place refers the next child. On the first tick of each day (Almaty time) the children of a
+ * queue who reached its age limit leave it (AGE_OUT as SYSTEM): ages change by the day, and the
+ * whole waiting list is read for it.
  */
+import { calendarDateInAlmaty } from '../../domain/index.js';
+import { agedOut } from '../../workflow/index.js';
 import { SYSTEM_PRINCIPAL, type ApplicationsDeps, type Lookups } from './context.js';
 import { createNotifications } from './notifications.js';
 import type { Perform } from './perform.js';
 import type { DeadlineRun } from './types.js';
+import { toQueueEntry, waitingEntries } from './views.js';
 
 /** BATCH: applications handled per query; a tick loops until a batch comes back short. */
 const BATCH = 200;
@@ -82,10 +87,44 @@ export function createDeadlines(
     return { actions, failures };
   }
 
+  let agedOutOn: string | null = null;
+
+  async function ageOut(now: Date): Promise<{ agedOut: number; failures: number }> {
+    const { year, month, day } = calendarDateInAlmaty(now);
+    const today = `${year}-${month}-${day}`;
+    if (agedOutOn === today) return { agedOut: 0, failures: 0 };
+    let count = 0;
+    let failures = 0;
+    for (const definition of deps.definitions) {
+      if (!definition.queue) continue;
+      for (const provider of deps.providers.filter((p) => p.services.includes(definition.id))) {
+        const waiting = (await waitingEntries(deps.store.read, provider.id)).map(toQueueEntry);
+        for (const number of agedOut(waiting, now, definition.queue.ageLimit)) {
+          try {
+            await perform(number, 'AGE_OUT', {}, SYSTEM_PRINCIPAL);
+            count += 1;
+          } catch (error) {
+            failures += 1;
+            deps.onError?.('queue.age_out_failed', error);
+          }
+        }
+      }
+    }
+    // A day with failures is tried again on the next tick.
+    if (failures === 0) agedOutOn = today;
+    return { agedOut: count, failures };
+  }
+
   async function runDeadlines(now: Date = deps.clock.now()): Promise<DeadlineRun> {
     const breached = await recordBreaches(now);
     const escalated = await escalate(now);
-    return { breaches: breached.breaches, actions: escalated.actions, failures: breached.failures + escalated.failures };
+    const aged = await ageOut(now);
+    return {
+      breaches: breached.breaches,
+      actions: escalated.actions,
+      agedOut: aged.agedOut,
+      failures: breached.failures + escalated.failures + aged.failures,
+    };
   }
 
   /** startScheduler runs a tick every intervalMs; a tick still running makes the next one skip; stop waits for it. */

@@ -217,6 +217,8 @@ export interface QualityReport {
 export interface DeadlineRun {
   readonly breaches: number;
   readonly actions: number;
+  /** agedOut: children who reached the queue's age limit and left it (counted once a day). */
+  readonly agedOut: number;
   readonly failures: number;
 }
 

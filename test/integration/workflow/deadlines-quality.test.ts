@@ -11,10 +11,10 @@ describeEachDialect('deadlines and quality', (dialect) => {
   it('an overdue application is marked once per state: breach in the history, the head notified, shown as overdue', async () => {
     const h = await start(dialect);
     const submitted = await h.apps.submit(unemployedRequest('con'), con);
-    expect(await h.apps.runDeadlines()).toEqual({ breaches: 0, actions: 0, failures: 0 });
+    expect(await h.apps.runDeadlines()).toEqual({ breaches: 0, actions: 0, agedOut: 0, failures: 0 });
     h.clock.advance(11 * 60_000); // ЦОН intake: 10 minutes
-    expect(await h.apps.runDeadlines()).toEqual({ breaches: 1, actions: 0, failures: 0 });
-    expect(await h.apps.runDeadlines()).toEqual({ breaches: 0, actions: 0, failures: 0 });
+    expect(await h.apps.runDeadlines()).toEqual({ breaches: 1, actions: 0, agedOut: 0, failures: 0 });
+    expect(await h.apps.runDeadlines()).toEqual({ breaches: 0, actions: 0, agedOut: 0, failures: 0 });
     const view = await h.apps.get(submitted.number, con);
     expect(view.overdue).toBe(true);
     expect(view.history.at(-1)).toMatchObject({ action: 'DEADLINE_BREACHED', role: 'SYSTEM', from: 'SUBMITTED', to: 'SUBMITTED' });

@@ -85,6 +85,27 @@ describeEachDialect('preschool queue', (dialect) => {
     expect((await h.apps.get(maria.number, staff)).history.filter((l) => l.action === 'DEADLINE_BREACHED')).toHaveLength(1);
   });
 
+  it('a child who turns seven leaves the queue on the scheduler\'s first tick of that day, and the parent is told', async () => {
+    const h = await start(dialect);
+    const maria = await queueChild(h, IVANOVA, CHILDREN.maria);
+    const alikhan = await queueChild(h, OMAROVA, CHILDREN.alikhan);
+    // Maria (born 2020-08-25) is six on the eve of her birthday, seven on the day (Almaty time).
+    h.clock.set('2027-08-24T18:00:00Z');
+    expect((await h.apps.runDeadlines()).agedOut).toBe(0);
+    expect((await h.apps.get(maria.number, staff)).state).toBe('IN_QUEUE');
+    h.clock.set('2027-08-24T19:30:00Z');
+    expect(await h.apps.runDeadlines()).toMatchObject({ agedOut: 1, failures: 0 });
+    const aged = await h.apps.get(maria.number, staff);
+    expect(aged).toMatchObject({ state: 'AGED_OUT', terminal: 'closed' });
+    expect(aged.history.at(-1)).toMatchObject({ action: 'AGE_OUT', role: 'SYSTEM', from: 'IN_QUEUE', to: 'AGED_OUT' });
+    expect(aged.queue?.status).toBe('WITHDRAWN');
+    const notes = await h.apps.notifications(IVANOVA.iin, applicant(IVANOVA.iin), { limit: 10 });
+    expect(notes.items.some((n) => n.applicationNumber === maria.number && n.kind === 'status')).toBe(true);
+    // Alikhan, five, stays and now waits alone; a second tick on the same day does nothing.
+    expect((await h.apps.queuePosition(alikhan.number, staff))).toMatchObject({ status: 'QUEUED', position: 1, waiting: 1 });
+    expect((await h.apps.runDeadlines()).agedOut).toBe(0);
+  });
+
   it('a referral on the day of application needs a free place; the ЗАГС record must name the applicant; another provider is refused', async () => {
     const h = await start(dialect);
     const submitted = await h.apps.submit(preschoolRequest('provider', OMAROVA, CHILDREN.aisha), staff);
