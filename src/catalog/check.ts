@@ -36,6 +36,7 @@ export interface CatalogProblem {
     | 'MISSING_MAPPING'
     | 'CHANNEL_NOT_OFFERED'
     | 'UNKNOWN_FIELD'
+    | 'QUEUE_WITHOUT_AGE_OUT'
     | 'MISSING_TEXT';
   readonly message: string;
 }
@@ -75,6 +76,9 @@ function checkGraph(service: AnyServiceDefinition, report: (code: CatalogProblem
       report('UNKNOWN_ESCALATION', `${name} escalates with ${escalation}, which does not leave ${name}`);
     }
   }
+  // The scheduler ages children out of a queue with AGE_OUT as SYSTEM: some state must offer it.
+  const agesOut = Object.values(service.states).some((state) => state.actions?.AGE_OUT?.roles.includes('SYSTEM'));
+  if (service.queue && !agesOut) report('QUEUE_WITHOUT_AGE_OUT', `the queue has an age limit, but no state lets SYSTEM take AGE_OUT`);
   const reachedAnywhere = new Set<string>();
   for (const channel of service.channels) {
     for (const name of reachableOn(service, channel)) {

@@ -35,6 +35,10 @@ describe('the catalogue check', () => {
     );
   });
 
+  it('finds a queue with an age limit that no state lets SYSTEM leave by AGE_OUT', () => {
+    expect(codes(broken({}, { queue: { ageLimit: 7 } }))).toEqual(['QUEUE_WITHOUT_AGE_OUT: the queue has an age limit, but no state lets SYSTEM take AGE_OUT']);
+  });
+
   it('finds a dead end, also one that exists on a single channel only', () => {
     const deadEnd = broken({ RESULT_SIGNED: { status: 'READY_FOR_ISSUE', actions: {} } });
     expect(codes(deadEnd)).toContain('DEAD_END: non-terminal state RESULT_SIGNED has no action on channel portal');
