@@ -425,6 +425,7 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     i18n: { kinds: documentKinds, screens: templates, workbench, previewDocument },
     portal: {
       accounts: operatorAccounts(db, clock),
+      apiKeys,
       sessions: createSessions(
         loadSessionSecret(keysDir(config)),
         { idleMs: config.screens.sessionIdleMinutes * 60_000, maxAgeMs: 12 * 60 * 60_000 },

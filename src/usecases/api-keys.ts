@@ -23,6 +23,11 @@ export interface ApiKeyIdentity {
   readonly iin: string | null;
 }
 
+/** apiKeyPrincipalId: the id a key acts under, as history lines and assignees record it. */
+export function apiKeyPrincipalId(keyId: string): string {
+  return `key:${keyId}`;
+}
+
 /** StoredApiKey is a key as the store keeps it: no secret, only its hash. */
 export interface StoredApiKey extends ApiKeyIdentity {
   readonly secretSha256: string;

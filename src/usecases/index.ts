@@ -17,7 +17,7 @@ export { createRequestPreparer, documentView, DocumentRequest, type PreparedRequ
 export { createVerifyDocument, sniffSource, MAX_VERIFY_BYTES, VERIFY_OUTCOMES, type Verdict, type VerifyDocument, type VerifySource, type RegistryStatus } from './verify-document.js';
 export { verdictReport, reasonText, reasonTexts } from './verdict-report.js';
 export * from './applications/index.js';
-export { createApiKeys, ApiKeyScopeError, ApiKeyNotFoundError, type ApiKeys, type ApiKeyIdentity, type ApiKeyStore, type StoredApiKey, type NewApiKey } from './api-keys.js';
+export { createApiKeys, apiKeyPrincipalId, ApiKeyScopeError, ApiKeyNotFoundError, type ApiKeys, type ApiKeyIdentity, type ApiKeyStore, type StoredApiKey, type NewApiKey } from './api-keys.js';
 export * from './applications/types.js';
 export {
   createPrintDocuments,

@@ -5,7 +5,7 @@
  */
 import type { Request, RequestHandler, Response } from 'express';
 import { defineError, type Role } from '../../domain/index.js';
-import type { ApiKeyIdentity, Principal } from '../../usecases/index.js';
+import { apiKeyPrincipalId, type ApiKeyIdentity, type Principal } from '../../usecases/index.js';
 import { AuthenticationRequiredError } from '../errors.js';
 
 export const RoleForbiddenError = defineError<{ role: string; allowed: string }>('ROLE_FORBIDDEN', 'forbidden');
@@ -17,7 +17,7 @@ export interface KeyAuthenticator {
 
 function principalOf(identity: ApiKeyIdentity): Principal {
   return {
-    id: `key:${identity.keyId}`,
+    id: apiKeyPrincipalId(identity.keyId),
     role: identity.role,
     ...(identity.iin ? { iin: identity.iin } : {}),
     ...(identity.providerId ? { providerId: identity.providerId } : {}),

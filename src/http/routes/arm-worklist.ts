@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { CHANNELS, validateInput, type AnyServiceDefinition, type Channel } from '../../domain/index.js';
 import type { OperatorAccounts } from '../../accounts/index.js';
 import type { Translator } from '../../i18n/index.js';
-import type { Applications, ApplicationSummary, Principal, ProviderInfo, WorklistQuery } from '../../usecases/index.js';
+import { apiKeyPrincipalId, type ApiKeys, type Applications, type ApplicationSummary, type Principal, type ProviderInfo, type WorklistQuery } from '../../usecases/index.js';
 import type { RenderScreen } from '../screens/error-page.js';
 import { screenView } from '../screens/index.js';
 import type { SessionControl } from '../screens/session.js';
@@ -20,6 +20,8 @@ export interface ArmWorklistDeps {
   readonly applications: Applications;
   readonly services: readonly AnyServiceDefinition[];
   readonly accounts: Pick<OperatorAccounts, 'list'>;
+  /** apiKeys: to name a system that took an application into work through the API. */
+  readonly apiKeys: Pick<ApiKeys, 'list'>;
   readonly translator: Translator;
   readonly render: RenderScreen;
   readonly session: SessionControl;
@@ -109,7 +111,10 @@ export function armWorklistRoutes(deps: ArmWorklistDeps): Router {
     const principal = staff(res);
     const filter = validateInput(filters.schema, req.query);
     const page = await deps.applications.list(queryOf(filter, principal), principal);
-    const names = new Map((await deps.accounts.list()).map((a) => [a.id, a.displayName]));
+    const names = new Map([
+      ...(await deps.apiKeys.list()).map((k) => [apiKeyPrincipalId(k.keyId), k.label] as const),
+      ...(await deps.accounts.list()).map((a) => [a.id, a.displayName] as const),
+    ]);
     const now = deps.now();
     const view = screenView(
       req,

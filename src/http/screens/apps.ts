@@ -12,7 +12,7 @@ import { armPrintRoutes } from '../routes/arm-print.js';
 import { armQueueRoutes } from '../routes/arm-queue.js';
 import { armWorklistRoutes } from '../routes/arm-worklist.js';
 import { armRoutes } from '../routes/arm.js';
-import type { Applications, IssuedDocuments, PrintJobs, ProviderInfo } from '../../usecases/index.js';
+import type { ApiKeys, Applications, IssuedDocuments, PrintJobs, ProviderInfo } from '../../usecases/index.js';
 import { portalCabinetRoutes } from '../routes/portal-cabinet.js';
 import { portalSignRoutes } from '../routes/portal-sign.js';
 import { portalSignInRoutes } from '../routes/portal-signin.js';
@@ -25,6 +25,7 @@ import type { UploadLimits } from './uploads.js';
 
 export interface ScreenAppsDeps {
   readonly accounts: OperatorAccounts;
+  readonly apiKeys: Pick<ApiKeys, 'list'>;
   readonly sessions: Sessions;
   /** secure: session cookies only over HTTPS (the public URL is https). */
   readonly secure: boolean;
@@ -53,7 +54,7 @@ export function screenAppRoutes(deps: ScreenAppsDeps & { translator: Translator;
   router.get('/', session.middleware);
   router.use(armRoutes({ accounts: deps.accounts, translator: deps.translator, render: deps.render, session }));
   const arm = { applications: deps.applications, services: deps.services, providers: deps.providers, translator: deps.translator, render: deps.render, session, now: deps.now };
-  router.use(armWorklistRoutes({ ...arm, accounts: deps.accounts }));
+  router.use(armWorklistRoutes({ ...arm, accounts: deps.accounts, apiKeys: deps.apiKeys }));
   router.use(armApplicationRoutes({ ...arm, registry: deps.registry }));
   router.use(armQueueRoutes(arm));
   router.use(armPrintRoutes({ ...arm, printJobs: deps.printJobs }));

@@ -116,6 +116,24 @@ describe('the worklist', () => {
     expect(page.html).not.toContain('⚠');
   });
 
+  it('names the system whose API key took an application into work by the key’s label, not its id', async () => {
+    const desk = await arm.submitUnemployed('provider');
+    const label = 'Жұмыспен қамту АЖ / ИС занятости';
+    const { key } = await arm.service.apiKeys.add({ role: 'PROVIDER_EMPLOYEE', providerId: EMPLOYMENT, label });
+    for (const action of ['REGISTER', 'TAKE_INTO_WORK']) {
+      const response = await fetch(`${arm.url}/v1/applications/${desk.number}/actions/${action}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(response.status).toBe(200);
+    }
+    const visitor = await signIn('aigerim');
+    const row = rowsOf((await visitor.get('/arm?status=IN_WORK')).html).find((r) => r.includes(`data-number="${desk.number}"`));
+    expect(textOf(row ?? '')).toContain(label);
+    expect(row).not.toContain('key:');
+  });
+
   it('shows a ЦОН operator the applications taken at the ЦОН only', async () => {
     const con = await arm.submitUnemployed('con');
     const desk = await arm.submitUnemployed('provider');
