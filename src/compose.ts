@@ -41,7 +41,7 @@ import {
   createXmlSigner,
   loadSigningKeys,
   loadTrustMaterial,
-  readRequestXml,
+  readUnverifiedRequestXml,
   type XmlSigner,
 } from './sign/index.js';
 import {
@@ -228,9 +228,7 @@ async function composeSignedRequests(config: Config): Promise<SignedRequestCheck
       if (result.valid) return { valid: true, signerIin: result.signerIin, request: result.request };
       let request: unknown;
       try {
-        // The reader takes the request as written, so the enveloped signature comes off first.
-        const text = typeof xml === 'string' ? xml : Buffer.from(xml).toString('utf8');
-        request = readRequestXml(text.replace(/<([A-Za-z_][\w.-]*:)?Signature[\s>][\s\S]*<\/\1?Signature>/, ''));
+        request = readUnverifiedRequestXml(xml);
       } catch {
         request = undefined;
       }

@@ -31,7 +31,7 @@ export { parseDocumentXml } from './document-reader.js';
 export { DocumentShapeError } from './strict-reader.js';
 export { createXmlSigner, signRequestXml, type PersonKey, type SigningKeys, type XmlSigner } from './signer.js';
 export { MAX_FORM_DEPTH, REQUEST_NAMESPACE, buildRequestXml, type JsonValue, type SubmitRequest } from './request-xml.js';
-export { readRequestXml } from './request-reader.js';
+export { readRequestXml, readUnverifiedRequestXml } from './request-reader.js';
 export { createRequestVerifier, type RequestVerifyResult, type SignedRequestCheck } from './request-verifier.js';
 export type { PersonVerifierOptions } from './person-signature.js';
 export type { Refusal } from './signed-envelope.js';

@@ -13,6 +13,7 @@ import {
   readFormValue,
   type SubmitRequest,
 } from './request-xml.js';
+import { DSIG_NAMESPACE } from './profile.js';
 import { DocumentShapeError, ISO_WITH_OFFSET, createStrictReader } from './strict-reader.js';
 import { decodeXml, parseStrictXml } from './xml-safety.js';
 
@@ -68,4 +69,21 @@ export function readRequestXml(xml: string | Uint8Array): SubmitRequest {
   const parsed = decoded.ok ? parseStrictXml(decoded.text) : decoded;
   if (!parsed.ok) throw new DocumentShapeError(parsed.reason, parsed.detail ?? parsed.reason);
   return readRequestElement(parsed.doc.documentElement as Element);
+}
+
+/**
+ * readUnverifiedRequestXml reads a signed request whose signature was refused, for the record of
+ * the refusal only (the application is stored and rejected, the applicant told why): the enveloped
+ * ds:Signature elements of the root are set aside and the rest is read as readRequestXml reads it.
+ * Nothing it returns has been signed by anybody.
+ */
+export function readUnverifiedRequestXml(xml: string | Uint8Array): SubmitRequest {
+  const decoded = decodeXml(xml, Number.MAX_SAFE_INTEGER);
+  const parsed = decoded.ok ? parseStrictXml(decoded.text) : decoded;
+  if (!parsed.ok) throw new DocumentShapeError(parsed.reason, parsed.detail ?? parsed.reason);
+  const root = parsed.doc.documentElement as Element;
+  for (const child of childElements(root)) {
+    if (child.namespaceURI === DSIG_NAMESPACE && child.localName === 'Signature') root.removeChild(child);
+  }
+  return readRequestElement(root);
 }

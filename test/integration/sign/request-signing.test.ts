@@ -24,6 +24,7 @@ import {
   exportDevelopmentCa,
   issueDevelopmentCertificate,
   loadTrustMaterial,
+  readUnverifiedRequestXml,
   signRequestXml,
   type DemoSigner,
   type JsonValue,
@@ -195,6 +196,20 @@ describe('EDS refusals', () => {
 
   test('a signed document is not a request → NOT_A_QUJAT_REQUEST', () => {
     refused(kit.signer.sign(buildDocumentXml(documentInput())), 'NOT_A_QUJAT_REQUEST');
+  });
+});
+
+describe('readUnverifiedRequestXml: a refused request read for the record of its refusal', () => {
+  test('reads the content as written, tampered or revoked, with the signature set aside', () => {
+    const tampered = signedBy(mother.iin).replace('>210510502015<', '>230214602026<');
+    expect(readUnverifiedRequestXml(tampered)).toMatchObject({ serviceId: 'preschool-queue', applicant: { iin: mother.iin }, form: { child: { iin: '230214602026' } } });
+    expect(readUnverifiedRequestXml(Buffer.from(signedBy(revoked.iin), 'utf8')).applicant.iin).toBe(revoked.iin);
+  });
+
+  test('reads an unsigned request, and refuses what is not one', () => {
+    expect(readUnverifiedRequestXml(withoutSignature(signedBy(father.iin))).applicant.iin).toBe(father.iin);
+    expect(() => readUnverifiedRequestXml(kit.signer.sign(buildDocumentXml(documentInput())))).toThrow(DocumentShapeError);
+    expect(() => readUnverifiedRequestXml('<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>')).toThrow(DocumentShapeError);
   });
 });
 
