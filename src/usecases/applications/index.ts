@@ -5,7 +5,7 @@
  */
 import { InvalidInputError } from '../../domain/index.js';
 import { NotOwnApplicationError } from '../../workflow/index.js';
-import { createLookups, digestOf, hashOf, scopeOf, visible, visibleDossier, type ApplicationsDeps } from './context.js';
+import { createLookups, digestOf, hashOf, maySee, scopeOf, visible, visibleDossier, type ApplicationsDeps } from './context.js';
 import { createDeadlines } from './deadlines.js';
 import { AttachmentNotFoundError, IdempotencyKeyReusedError, ProviderNotOwnError } from './errors.js';
 import { createIntake } from './intake.js';
@@ -80,14 +80,26 @@ export function createApplications(deps: ApplicationsDeps): Applications & {
     }
   }
 
-  async function notificationPage(recipient: string, page: PageQuery): Promise<Page<NotificationView>> {
+  /**
+   * notificationPage: a recipient's notifications, newest first. A principal bound to a provider
+   * sees those about its provider's applications only; a page may then hold fewer than `limit`
+   * items, while its cursor still moves past every row read.
+   */
+  async function notificationPage(recipient: string, page: PageQuery, principal: Principal): Promise<Page<NotificationView>> {
     const limit = clampLimit(page.limit);
     const before = page.cursor === undefined ? null : Number(page.cursor);
     if (before !== null && !Number.isSafeInteger(before)) {
       throw new InvalidInputError({ details: [{ path: 'cursor', rule: 'INVALID_FORMAT', params: {} }] });
     }
     const rows = await deps.store.read.notifications(recipient, limit, before);
-    const items = rows.map((n) => ({ id: n.id, at: n.at.toISOString(), applicationNumber: n.applicationNumber, kind: n.kind, text: n.text }));
+    const seen = new Map<string, boolean>();
+    for (const number of new Set(rows.map((n) => n.applicationNumber))) {
+      const record = await deps.store.read.find(number);
+      seen.set(number, record !== null && maySee(principal, record));
+    }
+    const items = rows
+      .filter((n) => seen.get(n.applicationNumber))
+      .map((n) => ({ id: n.id, at: n.at.toISOString(), applicationNumber: n.applicationNumber, kind: n.kind, text: n.text }));
     const last = rows.at(-1);
     return { items, nextCursor: rows.length === limit && last ? String(last.id) : null };
   }
@@ -161,12 +173,12 @@ export function createApplications(deps: ApplicationsDeps): Applications & {
 
     async notifications(iin, principal, page) {
       if (principal.role === 'APPLICANT' && principal.iin !== iin) throw new NotOwnApplicationError({});
-      return notificationPage(iin, page);
+      return notificationPage(iin, page, principal);
     },
 
     async staffNotifications(principal, page) {
       if (principal.providerId === undefined) return { items: [], nextCursor: null };
-      return notificationPage(staffRecipient(principal.providerId, principal.role), page);
+      return notificationPage(staffRecipient(principal.providerId, principal.role), page, principal);
     },
 
     queuePosition: (number, principal) => queue.position(number, principal),

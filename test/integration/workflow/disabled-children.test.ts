@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import { signedXml } from '../../helpers/applications.js';
 import { describeEachDialect } from '../../helpers/databases.js';
-import { applicant, codeOf, disabledRequest, DISABILITY_DECISION, employee, EMPLOYMENT, head, IVANOVA, system, UNKNOWN_IIN } from './fixtures.js';
+import { applicant, codeOf, disabledRequest, DISABILITY_DECISION, EDUCATION, employee, EMPLOYMENT, head, IVANOVA, system, UNKNOWN_IIN } from './fixtures.js';
 import { harnessesOnSharedPool } from './harness.js';
 
 const start = harnessesOnSharedPool();
@@ -57,6 +57,8 @@ describeEachDialect('disabled children home education', (dialect) => {
     const [note] = (await h.apps.notifications(IVANOVA.iin, staff, { limit: 1 })).items;
     expect(note?.kind).toBe('extension');
     expect(note?.text.kk).toContain('ұзартылды');
+    // Another provider's staff do not read what this provider told the applicant.
+    expect((await h.apps.notifications(IVANOVA.iin, employee(EDUCATION), { limit: 10 })).items).toEqual([]);
 
     await h.apps.act(submitted.number, 'REFUSE', { reason: 'NOT_ELIGIBLE', comment: 'Мүгедектік мерзімі өткен' }, staff);
     const signed = await h.apps.act(submitted.number, 'SIGN', {}, boss);
