@@ -4,7 +4,7 @@ export type { BrowserPool, PoolConfig, PoolDeps, PoolStats } from './browser-poo
 export { locateChromium, chromiumLauncher, ChromiumNotFoundError, CHROMIUM_FLAGS, RENDER_ISOLATION_FLAGS, type LaunchBrowser } from './chromium.js';
 export { loadAssets, pagePreparer, ASSET_ORIGIN, type AssetMap } from './assets.js';
 export { createPdfEngine, countPdfPages, type PdfEngine, type PdfOutput } from './pdf-engine.js';
-export { moduleMarkHref, MODULE_MARK_SCHEME, type ModuleGrid } from './module-marks.js';
+export { moduleMarkHref, type ModuleGrid } from './module-marks.js';
 export { loadTemplates, type HtmlTemplates, type TemplateView } from './templates.js';
 export {
   finishPdf,

@@ -55,7 +55,7 @@ export function parseModuleMark(href: string): ModuleGrid | null {
 }
 
 /** moduleMarksIn lists the distinct marks an HTML names. */
-export function moduleMarksIn(html: string): Set<string> {
+function moduleMarksIn(html: string): Set<string> {
   return new Set(html.match(MARKS_IN_HTML) ?? []);
 }
 
@@ -116,11 +116,10 @@ function annotationRect(annotation: PDFDict): [number, number, number, number] |
 /**
  * drawModuleMarks fills every mark of a printed PDF with its modules and removes its link, then
  * checks that each mark the HTML names was drawn at least once: a paper copy without one of its
- * codes is never handed out. Returns how many boxes were filled.
+ * codes is never handed out.
  */
-export function drawModuleMarks(doc: PDFDocument, html: string): number {
+export function drawModuleMarks(doc: PDFDocument, html: string): void {
   const forms = new Map<string, { name: string; ref: PDFRef }>();
-  let boxes = 0;
   for (const page of doc.getPages()) {
     const annots = page.node.Annots();
     if (!annots) continue;
@@ -151,7 +150,6 @@ export function drawModuleMarks(doc: PDFDocument, html: string): number {
       content.push(placement(grid, rect, form.name));
     }
     if (content.length === 0) continue;
-    boxes += content.length;
     // normalize() wraps the page's own content in q … Q, so our drawing starts from the default
     // matrix, and gives the page its own XObject dictionary.
     const { XObject } = page.node.normalizedEntries();
@@ -163,7 +161,6 @@ export function drawModuleMarks(doc: PDFDocument, html: string): number {
   const missing = [...moduleMarksIn(html)].filter((mark) => !forms.has(mark)).length;
   // A box outside every page (a layout bug) would otherwise give a paper copy without that code.
   if (missing > 0) throw new Error(`${missing} barcode(s) of the document did not reach the printed pages`);
-  return boxes;
 }
 
 /**
