@@ -59,14 +59,15 @@ export async function prepare(root, env, scenarios) {
     await cli(root, { ...env, QUJAT_OPERATOR_PASSWORD: PASSWORD }, ['operators', 'add', username, '--role', operator.role, '--provider', operator.provider, '--name', operator.name]);
   }
   const keys = {};
-  const key = async (role, scope = []) => cli(root, env, ['keys', 'api-key', 'add', '--role', role, ...scope, '--label', 'screenshots']);
-  keys.SYSTEM = await key('SYSTEM');
-  keys.CON_OPERATOR = await key('CON_OPERATOR');
+  // Labels as a deployment would name the systems behind the keys: the worklist shows them as assignees.
+  const key = async (role, label, scope = []) => cli(root, env, ['keys', 'api-key', 'add', '--role', role, ...scope, '--label', label]);
+  keys.SYSTEM = await key('SYSTEM', 'egov.kz');
+  keys.CON_OPERATOR = await key('CON_OPERATOR', 'ЦОН АЖ / ИС ЦОН');
   for (const provider of new Set(scenarios.map((s) => s.provider))) {
-    keys[`PROVIDER_EMPLOYEE ${provider}`] = await key('PROVIDER_EMPLOYEE', ['--provider', provider]);
-    keys[`PROVIDER_HEAD ${provider}`] = await key('PROVIDER_HEAD', ['--provider', provider]);
+    keys[`PROVIDER_EMPLOYEE ${provider}`] = await key('PROVIDER_EMPLOYEE', 'Қызмет берушінің АЖ / ИС услугодателя', ['--provider', provider]);
+    keys[`PROVIDER_HEAD ${provider}`] = await key('PROVIDER_HEAD', 'Қызмет берушінің АЖ, басшы / ИС услугодателя, руководитель', ['--provider', provider]);
   }
-  for (const iin of new Set([...scenarios.map((s) => s.applicantIin), CITIZEN.iin])) keys[`APPLICANT ${iin}`] = await key('APPLICANT', ['--iin', iin]);
+  for (const iin of new Set([...scenarios.map((s) => s.applicantIin), CITIZEN.iin])) keys[`APPLICANT ${iin}`] = await key('APPLICANT', `cabinet ${iin}`, ['--iin', iin]);
   return keys;
 }
 
