@@ -93,12 +93,14 @@ export function createApplications(deps: ApplicationsDeps): Applications & {
     }
     const rows = await deps.store.read.notifications(recipient, limit, before);
     const seen = new Map<string, boolean>();
-    for (const number of new Set(rows.map((n) => n.applicationNumber))) {
+    // Only staff bound to a provider see less than all of a recipient's notifications.
+    const bound = principal.role !== 'APPLICANT' && principal.role !== 'SYSTEM' && principal.providerId !== undefined;
+    for (const number of bound ? new Set(rows.map((n) => n.applicationNumber)) : []) {
       const record = await deps.store.read.find(number);
       seen.set(number, record !== null && maySee(principal, record));
     }
     const items = rows
-      .filter((n) => seen.get(n.applicationNumber))
+      .filter((n) => !bound || seen.get(n.applicationNumber))
       .map((n) => ({ id: n.id, at: n.at.toISOString(), applicationNumber: n.applicationNumber, kind: n.kind, text: n.text }));
     const last = rows.at(-1);
     return { items, nextCursor: rows.length === limit && last ? String(last.id) : null };
