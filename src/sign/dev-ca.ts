@@ -8,6 +8,9 @@
  *   provider.crt.pem, provider.key.pem  the service provider's signing certificate (RSA 2048, 2 years)
  *   citizens/<IIN>.crt.pem, .key.pem    test citizens (DEVELOPMENT_CITIZENS), for the demonstration signer
  *   crl.pem                             the CA's CRL (1 year; re-signed by init when it is close to expiry)
+ *
+ * init renews whatever does not fit the date it runs on (not yet valid, expired, or within 30 days
+ * of expiry), so `keys init` keeps a development directory usable whichever way the clock moves.
  *   .lock                               present only while init or revoke is changing the directory
  */
 import { X509Certificate, randomBytes, webcrypto } from 'node:crypto';
@@ -300,31 +303,46 @@ export function citizenFiles(dir: string, iin: string): { certificate: string; k
 }
 
 /**
- * initDevelopmentKeys creates what is missing under dir and returns the files it wrote; a second
- * run writes nothing. A new CA invalidates everything it had issued, so then all is recreated.
+ * initDevelopmentKeys creates what is missing under dir, or does not fit `now`, and returns the
+ * files it wrote; a second run at the same date writes nothing. A new CA invalidates everything it had issued, so then all is recreated.
  */
 export async function initDevelopmentKeys(dir: string, options: { now?: Date } = {}): Promise<string[]> {
   return withLock(dir, () => initUnlocked(dir, options.now ?? new Date()));
+}
+
+const RENEW_BEFORE = 30 * DAY;
+
+/**
+ * usableAt tells whether a certificate file serves at `now` as it should: a current one is valid
+ * now and for RENEW_BEFORE more, an expired one (the demonstration of that refusal) has expired.
+ * A clock moved past either makes init issue it again, so the keys fit the date they are used on.
+ */
+async function usableAt(file: string, now: Date, expired = false): Promise<boolean> {
+  if (!(await exists(file))) return false;
+  const certificate = new x509.X509Certificate(await fs.readFile(file, 'utf8'));
+  if (certificate.notBefore.getTime() > now.getTime()) return false;
+  return expired ? certificate.notAfter.getTime() < now.getTime() : certificate.notAfter.getTime() - now.getTime() >= RENEW_BEFORE;
 }
 
 async function initUnlocked(dir: string, now: Date): Promise<string[]> {
   const files = developmentKeyPaths(dir);
   const written: string[] = [];
   await fs.mkdir(files.citizens, { recursive: true, mode: 0o700 });
-  const newCa = !(await exists(files.caCertificate)) || !(await exists(files.caKey));
+  const newCa = !(await usableAt(files.caCertificate, now)) || !(await exists(files.caKey));
   if (newCa) {
     await createCa(files, now);
     written.push(files.caCertificate, files.caKey);
   }
-  if (newCa || !(await exists(files.providerCertificate)) || !(await exists(files.providerKey))) {
+  if (newCa || !(await usableAt(files.providerCertificate, now)) || !(await exists(files.providerKey))) {
     await issueInto(dir, files.providerCertificate, files.providerKey, DEVELOPMENT_PROVIDER, now);
     written.push(files.providerCertificate, files.providerKey);
   }
   const newlyRevoked: string[] = [];
   for (const citizen of DEVELOPMENT_CITIZENS) {
     const { certificate, key } = citizenFiles(dir, citizen.iin);
-    if (newCa || !(await exists(certificate)) || !(await exists(key))) {
-      const serial = await issueInto(dir, certificate, key, citizen, now, citizen.certificate === 'expired');
+    const expired = citizen.certificate === 'expired';
+    if (newCa || !(await usableAt(certificate, now, expired)) || !(await exists(key))) {
+      const serial = await issueInto(dir, certificate, key, citizen, now, expired);
       if (citizen.certificate === 'revoked') newlyRevoked.push(serial);
       written.push(certificate, key);
     }
@@ -334,7 +352,8 @@ async function initUnlocked(dir: string, now: Date): Promise<string[]> {
     written.push(files.crl);
   } else {
     const crl = new x509.X509Crl(await fs.readFile(files.crl, 'utf8'));
-    if (newlyRevoked.length > 0 || !crl.nextUpdate || crl.nextUpdate.getTime() - now.getTime() < 30 * DAY) {
+    const current = crl.thisUpdate.getTime() <= now.getTime() && crl.nextUpdate !== undefined && crl.nextUpdate.getTime() - now.getTime() >= RENEW_BEFORE;
+    if (newlyRevoked.length > 0 || !current) {
       await writeCrl(dir, [...(await revokedSerials(dir)), ...newlyRevoked], now);
       written.push(files.crl);
     }

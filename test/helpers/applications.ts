@@ -85,7 +85,8 @@ const PUBLIC_URL = 'https://qujat.test';
 /** startApplications composes the use cases over a fresh database of the dialect. */
 export async function startApplications(dialect: TestDialect, pool: BrowserPool, clock = mutableClock('2026-11-23T04:00:00Z')): Promise<Harness> {
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'qujat-apps-'));
-  await initDevelopmentKeys(path.join(data, 'keys'));
+  // The keys and CRL are made at the test's clock, whatever the date the suite runs on.
+  await initDevelopmentKeys(path.join(data, 'keys'), { now: clock.now() });
   const config = loadConfig({ QUJAT_CHROMIUM: CHROMIUM, QUJAT_LOG_LEVEL: 'silent', QUJAT_DATA_DIR: data }, { cores: 2, cwd: ROOT });
   const keys = path.join(data, 'keys');
   const translator = createTranslator(readLocales(path.join(ROOT, 'locales')));

@@ -14,9 +14,10 @@ import { silentLogger } from './silent-logger.js';
 export { ROOT };
 
 /** testConfig makes a fresh data directory (development keys included) and test-sized settings over it. */
-export async function testConfig(name: string, env: Record<string, string> = {}): Promise<Config> {
+export async function testConfig(name: string, env: Record<string, string> = {}, clock?: Clock): Promise<Config> {
   const data = fs.mkdtempSync(path.join(os.tmpdir(), `qujat-${name}-`));
-  await initDevelopmentKeys(path.join(data, 'keys'));
+  // Keys and CRL made at the service's clock: a test on a fixed clock verifies what it signed.
+  await initDevelopmentKeys(path.join(data, 'keys'), clock ? { now: clock.now() } : {});
   return loadConfig(
     { QUJAT_CHROMIUM: CHROMIUM, QUJAT_RENDER_CONCURRENCY: '2', QUJAT_LOG_LEVEL: 'silent', QUJAT_DATA_DIR: data, ...env },
     { cores: 2, cwd: ROOT },
@@ -25,7 +26,7 @@ export async function testConfig(name: string, env: Record<string, string> = {})
 
 /** startTestService composes the whole service over a fresh data directory. */
 export async function startTestService(name: string, options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<Service> {
-  const config = await testConfig(name, options.env);
+  const config = await testConfig(name, options.env, options.clock);
   return compose(config, { logger: silentLogger, ...(options.clock ? { clock: options.clock } : {}) });
 }
 

@@ -125,6 +125,30 @@ describe('development keys', () => {
     await expect(fs.access(path.join(dir, '.lock'))).rejects.toThrow();
   });
 
+  test('init renews what does not fit the date it runs on, whichever way the clock moved', async () => {
+    const dir = path.join(kit.dir, 'moved-clock');
+    const files = developmentKeyPaths(dir);
+    const made = new Date();
+    await initDevelopmentKeys(dir, { now: made });
+    const ca = await fs.readFile(files.caCertificate, 'utf8');
+    const later = new Date(made.getTime() + 3 * 365 * 24 * 3600 * 1000);
+    const renewed = await initDevelopmentKeys(dir, { now: later });
+    // The CA (10 years) stays; the provider (2 years) and the CRL (1 year) are made again.
+    expect(renewed).toEqual(expect.arrayContaining([files.providerCertificate, files.crl]));
+    expect(renewed).not.toContain(files.caCertificate);
+    expect(await fs.readFile(files.caCertificate, 'utf8')).toBe(ca);
+    expect(await initDevelopmentKeys(dir, { now: later })).toEqual([]);
+    const verifier = createSignatureVerifier({ ...(await loadTrustMaterial({}, dir)), now: () => later });
+    const signed = createXmlSigner(await loadSigningKeys({}, dir)).sign(buildDocumentXml(documentInput({ issuedAt: later })));
+    expect(verifier.verify(signed)).toMatchObject({ valid: true });
+    // A year before the CA was made, nothing it issued is valid yet: a new CA and all it issues.
+    const earlier = new Date(made.getTime() - 2 * 365 * 24 * 3600 * 1000);
+    expect(await initDevelopmentKeys(dir, { now: earlier })).toContain(files.caCertificate);
+    const past = createSignatureVerifier({ ...(await loadTrustMaterial({}, dir)), now: () => earlier });
+    const signedThen = createXmlSigner(await loadSigningKeys({}, dir)).sign(buildDocumentXml(documentInput({ issuedAt: earlier })));
+    expect(past.verify(signedThen)).toMatchObject({ valid: true });
+  });
+
   test('missing development keys name the directory', async () => {
     await expect(loadSigningKeys({}, path.join(kit.dir, 'none'))).rejects.toBeInstanceOf(DevelopmentKeysMissingError);
   });
