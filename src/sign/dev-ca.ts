@@ -101,23 +101,47 @@ async function exists(file: string): Promise<boolean> {
 }
 
 const LOCK_STALE_MS = 120_000;
+const LOCK_OWNER = 'owner';
+
+/** processAlive: signal 0 asks the kernel whether the process exists without touching it. */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * lockIsStale: a lock whose owner process is gone was left by a process that died. One without
+ * an owner yet is being taken right now, unless this waiter has waited LOCK_STALE_MS for it (its
+ * taker died between the two steps). The wait is measured by the waiter, never by comparing a
+ * file's time with the clock, which may differ from the file system's.
+ */
+async function lockIsStale(lock: string, waitedMs: number): Promise<boolean> {
+  const owner = Number.parseInt(await fs.readFile(path.join(lock, LOCK_OWNER), 'utf8').catch(() => ''), 10);
+  if (Number.isInteger(owner) && owner > 0) return !processAlive(owner);
+  return waitedMs > LOCK_STALE_MS;
+}
 
 /**
  * withLock serialises changes to one keys directory across processes (two set-ups at once must
- * not make two CAs, two revokes must not lose one): mkdir is atomic, and a lock older than
- * LOCK_STALE_MS is taken to be left by a process that died.
+ * not make two CAs, two revokes must not lose one): mkdir is atomic, and the lock names its
+ * owner's process id so that a lock left by a process that died is taken over.
  */
 async function withLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const lock = path.join(dir, '.lock');
+  const started = performance.now();
   for (;;) {
     try {
       await fs.mkdir(lock);
+      await fs.writeFile(path.join(lock, LOCK_OWNER), String(process.pid));
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const age = await fs.stat(lock).then((st) => Date.now() - st.mtimeMs, () => 0);
-      if (age > LOCK_STALE_MS) await fs.rm(lock, { recursive: true, force: true });
+      if (await lockIsStale(lock, performance.now() - started)) await fs.rm(lock, { recursive: true, force: true });
       else await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

@@ -13,6 +13,28 @@ import { silentLogger } from './silent-logger.js';
 
 export { ROOT };
 
+/**
+ * TEST_EPOCH: where the clocks of the screen services start, so what their data make of the date
+ * (a child's age in the queue, the year in a number) does not move with the day the suite runs.
+ */
+export const TEST_EPOCH = '2026-11-23T04:00:00Z';
+
+/** RunningClock runs with the wall clock from its start; advance moves it on. */
+export interface RunningClock extends Clock {
+  advance(ms: number): void;
+}
+
+export function runningClock(start: string = TEST_EPOCH): RunningClock {
+  const offset = Date.parse(start) - Date.now();
+  let moved = 0;
+  return {
+    now: () => new Date(Date.now() + offset + moved),
+    advance: (ms) => {
+      moved += ms;
+    },
+  };
+}
+
 /** testConfig makes a fresh data directory (development keys included) and test-sized settings over it. */
 export async function testConfig(name: string, env: Record<string, string> = {}, clock?: Clock): Promise<Config> {
   const data = fs.mkdtempSync(path.join(os.tmpdir(), `qujat-${name}-`));

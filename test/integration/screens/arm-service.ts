@@ -6,8 +6,7 @@
 import { compose, composeOperators, type Service } from '../../../src/compose.js';
 import type { OperatorAccounts } from '../../../src/accounts/index.js';
 import type { Role } from '../../../src/domain/index.js';
-import type { Clock } from '../../../src/usecases/index.js';
-import { listen, testConfig } from '../../helpers/service.js';
+import { listen, runningClock, testConfig } from '../../helpers/service.js';
 import { silentLogger } from '../../helpers/silent-logger.js';
 
 export const EMPLOYMENT = 'ekibastuz-employment';
@@ -40,9 +39,8 @@ export interface ArmService {
 }
 
 export async function startArmService(name: string): Promise<ArmService> {
-  const config = await testConfig(name);
-  let offset = 0;
-  const clock: Clock = { now: () => new Date(Date.now() + offset) };
+  const clock = runningClock();
+  const config = await testConfig(name, {}, clock);
   const service = await compose(config, { logger: silentLogger, clock });
   const operators = await composeOperators(config, { logger: silentLogger });
   const http = await listen(service);
@@ -82,7 +80,7 @@ export async function startArmService(name: string): Promise<ArmService> {
       return application;
     },
     advance: (ms) => {
-      offset += ms;
+      clock.advance(ms);
     },
     stop: async () => {
       await http.close();

@@ -4,8 +4,7 @@
  */
 import { compose, composeOperators, type Service } from '../../../src/compose.js';
 import type { OperatorAccounts } from '../../../src/accounts/index.js';
-import type { Clock } from '../../../src/usecases/index.js';
-import { listen, testConfig, type HttpHandle } from '../../helpers/service.js';
+import { listen, runningClock, testConfig, type HttpHandle } from '../../helpers/service.js';
 import { silentLogger } from '../../helpers/silent-logger.js';
 
 export interface ScreenService {
@@ -18,9 +17,8 @@ export interface ScreenService {
 
 /** startScreenService composes the whole service and the CLI's operator accounts over one data directory. */
 export async function startScreenService(name: string, env: Record<string, string> = {}): Promise<ScreenService> {
-  const config = await testConfig(name, env);
-  let offset = 0;
-  const clock: Clock = { now: () => new Date(Date.now() + offset) };
+  const clock = runningClock();
+  const config = await testConfig(name, env, clock);
   const service: Service = await compose(config, { logger: silentLogger, clock });
   const operators = await composeOperators(config, { logger: silentLogger });
   const http: HttpHandle = await listen(service);
@@ -28,7 +26,7 @@ export async function startScreenService(name: string, env: Record<string, strin
     url: http.url,
     accounts: operators.accounts,
     advance: (ms) => {
-      offset += ms;
+      clock.advance(ms);
     },
     stop: async () => {
       await http.close();

@@ -13,12 +13,21 @@ import {
   type VerifierOptions,
 } from '../../../src/sign/index.js';
 
+/**
+ * ISSUED_AT: the fixture documents' issue time, an hour before the test runs (to the minute), so
+ * the development keys and CRL that developmentKit makes now are valid for it on any date.
+ */
+export const ISSUED_AT = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000);
+const DAY_MS = 86_400_000;
+/** daysFrom is an instant `days` days after ISSUED_AT (before it when negative). */
+export const daysFrom = (days: number): Date => new Date(ISSUED_AT.getTime() + days * DAY_MS);
+
 /** documentInput is a complete bilingual document whose issuer is the development provider. */
 export function documentInput(overrides: Partial<DocumentXmlInput> = {}): DocumentXmlInput {
   return {
     number: 'KZ-2026-000123',
     kind: 'unemployed-certificate',
-    issuedAt: new Date('2026-11-22T05:41:00Z'),
+    issuedAt: ISSUED_AT,
     issuer: {
       bin: DEVELOPMENT_PROVIDER.bin,
       name: { kk: '«Жұмыспен қамту және әлеуметтік бағдарламалар бөлімі» ММ', ru: 'ГУ «Отдел занятости и социальных программ»' },

@@ -16,7 +16,7 @@ import {
   type SignatureVerifier,
   type XmlSigner,
 } from '../../../src/sign/index.js';
-import { developmentKit, documentInput, signatureOf, withoutSignature } from './fixtures.js';
+import { daysFrom, developmentKit, documentInput, signatureOf, withoutSignature } from './fixtures.js';
 
 let kit: Awaited<ReturnType<typeof developmentKit>>;
 let attacker: Awaited<ReturnType<typeof developmentKit>>;
@@ -225,25 +225,25 @@ describe('certificates', () => {
 
   test('expired certificate (issued by the development CA) → CERTIFICATE_EXPIRED', async () => {
     const old = await issueDevelopmentCertificate(kit.dir, DEVELOPMENT_PROVIDER, {
-      notBefore: new Date('2020-01-01T00:00:00Z'),
-      notAfter: new Date('2021-01-01T00:00:00Z'),
+      notBefore: daysFrom(-730),
+      notAfter: daysFrom(-365),
     });
     expectRefused((await signerFor(old.certificatePem, old.privateKeyPem)).sign(buildDocumentXml(documentInput())), 'CERTIFICATE_EXPIRED');
   });
 
   test('certificate not yet valid at the signing time → CERTIFICATE_NOT_YET_VALID', async () => {
     const future = await issueDevelopmentCertificate(kit.dir, DEVELOPMENT_PROVIDER, {
-      notBefore: new Date('2026-12-01T00:00:00Z'),
-      notAfter: new Date('2027-12-01T00:00:00Z'),
+      notBefore: daysFrom(9),
+      notAfter: daysFrom(374),
     });
-    const xml = buildDocumentXml(documentInput({ issuedAt: new Date('2026-11-22T05:41:00Z') }));
+    const xml = buildDocumentXml(documentInput());
     expectRefused((await signerFor(future.certificatePem, future.privateKeyPem)).sign(xml), 'CERTIFICATE_NOT_YET_VALID');
   });
 
   test('a 1024-bit key → WEAK_KEY', async () => {
     const weak = await issueDevelopmentCertificate(kit.dir, DEVELOPMENT_PROVIDER, {
-      notBefore: new Date('2025-01-01T00:00:00Z'),
-      notAfter: new Date('2028-01-01T00:00:00Z'),
+      notBefore: daysFrom(-365),
+      notAfter: daysFrom(365),
       bits: 1024,
     });
     expectRefused((await signerFor(weak.certificatePem, weak.privateKeyPem)).sign(buildDocumentXml(documentInput())), 'WEAK_KEY');
@@ -251,8 +251,8 @@ describe('certificates', () => {
 
   test('a certificate without signing key usage → CERTIFICATE_NOT_FOR_SIGNING', async () => {
     const encipher = await issueDevelopmentCertificate(kit.dir, DEVELOPMENT_PROVIDER, {
-      notBefore: new Date('2025-01-01T00:00:00Z'),
-      notAfter: new Date('2028-01-01T00:00:00Z'),
+      notBefore: daysFrom(-365),
+      notAfter: daysFrom(365),
       keyUsage: 'none',
     });
     const xml = buildDocumentXml(documentInput());
@@ -269,8 +269,8 @@ describe('certificates', () => {
   });
 
   test('issued in the future → ISSUED_IN_FUTURE', () => {
-    const xml = kit.signer.sign(buildDocumentXml(documentInput({ issuedAt: new Date('2027-06-01T00:00:00Z') })));
-    expect(verifier.verify(xml, { at: new Date('2026-11-22T06:00:00Z') })).toMatchObject({ valid: false, reason: 'ISSUED_IN_FUTURE' });
+    const xml = kit.signer.sign(buildDocumentXml(documentInput({ issuedAt: daysFrom(190) })));
+    expect(verifier.verify(xml, { at: daysFrom(0) })).toMatchObject({ valid: false, reason: 'ISSUED_IN_FUTURE' });
   });
 
   test('no CRL from the issuing CA → REVOCATION_UNKNOWN', async () => {
