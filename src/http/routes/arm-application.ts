@@ -105,6 +105,8 @@ export function armApplicationRoutes(deps: ArmApplicationDeps): Router {
     const principal = staff(res);
     const number = pathParameter(req, 'number');
     const action = pathParameter(req, 'action');
+    // An action no service declares is no page of the АРМ (the form and its error page know only declared ones).
+    if (!actionNames.has(action)) throw new RouteNotFoundError({ path: req.path });
     const values = postedValues(req.body);
     const key = /^arm-[0-9a-f-]{36}$/.test(values._key ?? '') ? { idempotencyKey: values._key as string } : {};
     let view = await deps.applications.get(number, principal);
