@@ -1,7 +1,7 @@
 /**
  * API keys with roles (least privilege). A key reads `qj_<id>_<secret>`: the id finds the row,
  * and only the SHA-256 of the secret is stored and compared, in constant time. Staff keys carry
- * their provider, an applicant's key the applicant's IIN.
+ * their provider, an applicant's key the applicant's IIN, a ЦОН operator's key its ЦОН if given.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { defineError, isValidIin, ROLES, type Role } from '../domain/index.js';
@@ -60,7 +60,8 @@ function checkScope(request: NewApiKey): { role: Role; providerId: string | null
   const staff = STAFF_ROLES.includes(role);
   const providerId = request.providerId?.trim() || null;
   const iin = request.iin?.trim() || null;
-  if (staff !== (providerId !== null)) throw new ApiKeyScopeError({ role, problem: staff ? '--provider' : 'no --provider' });
+  // A ЦОН operator's key may name its ЦОН (as --provider): without one it reads no document's files.
+  if (role !== 'CON_OPERATOR' && staff !== (providerId !== null)) throw new ApiKeyScopeError({ role, problem: staff ? '--provider' : 'no --provider' });
   if ((role === 'APPLICANT') !== (iin !== null)) throw new ApiKeyScopeError({ role, problem: role === 'APPLICANT' ? '--iin' : 'no --iin' });
   if (providerId !== null && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(providerId)) throw new ApiKeyScopeError({ role, problem: '--provider' });
   if (iin !== null && !isValidIin(iin)) throw new ApiKeyScopeError({ role, problem: '--iin' });

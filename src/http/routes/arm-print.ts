@@ -75,7 +75,7 @@ export function armPrintRoutes(deps: ArmPrintDeps): Router {
       documents.push(...resultDocuments(view.documents).map((d) => d.number));
     }
     if (documents.length === 0) throw new PrintSelectionNoDocumentsError({});
-    const job = deps.printJobs.start(documents);
+    const job = deps.printJobs.start(documents, principal);
     if (owners.size >= MAX_OWNED) owners.delete(owners.keys().next().value as string);
     owners.set(job.id, principal.id);
     res.redirect(303, `/arm/print/${job.id}`);
