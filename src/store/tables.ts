@@ -190,6 +190,8 @@ export interface ApiKeysTable {
   secret_sha256: string;
   role: string;
   provider_id: string | null;
+  /** con_id: the ЦОН of a ЦОН operator's key (migration 0006). */
+  con_id: string | null;
   applicant_iin: string | null;
   label: string;
   created_at: string;

@@ -20,8 +20,8 @@ function principalOf(identity: ApiKeyIdentity): Principal {
     id: apiKeyPrincipalId(identity.keyId),
     role: identity.role,
     ...(identity.iin ? { iin: identity.iin } : {}),
-    // A ЦОН operator's key names its ЦОН, not a provider: it serves every provider.
-    ...(identity.providerId ? (identity.role === 'CON_OPERATOR' ? { conId: identity.providerId } : { providerId: identity.providerId }) : {}),
+    ...(identity.providerId ? { providerId: identity.providerId } : {}),
+    ...(identity.conId ? { conId: identity.conId } : {}),
   };
 }
 

@@ -9,6 +9,7 @@
  *   a ЦОН operator reads only those documents. Backfilled from the intake line of applications taken
  *   by a ЦОН operator's workstation account (its account names the ЦОН); intake by an API key
  *   recorded no ЦОН, so those stay without one.
+ * - `api_keys.con_id`: the ЦОН a ЦОН operator's key works at (a key made before has none).
  * - `ended_sessions`: the ids of signed sessions that were signed out, until the time the signed
  *   cookie would expire anyway, so that a copied cookie opens nothing on any instance.
  */
@@ -18,6 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('issued_documents').addColumn('provider_id', 'text').execute();
   await db.schema.alterTable('issued_documents').addColumn('con_id', 'text').execute();
   await db.schema.alterTable('applications').addColumn('con_id', 'text').execute();
+  await db.schema.alterTable('api_keys').addColumn('con_id', 'text').execute();
   await sql`
     update applications set con_id = (
       select o.provider_id from application_history h join operators o on o.id = h.actor_id
