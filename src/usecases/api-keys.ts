@@ -65,7 +65,7 @@ function checkScope(request: NewApiKey): { role: Role; providerId: string | null
   const conId = role === 'CON_OPERATOR' ? given : null;
   const providerId = role === 'CON_OPERATOR' ? null : given;
   const iin = request.iin?.trim() || null;
-  if (role !== 'CON_OPERATOR' && staff !== (providerId !== null)) throw new ApiKeyScopeError({ role, problem: staff ? '--provider' : 'no --provider' });
+  if (staff !== (providerId !== null)) throw new ApiKeyScopeError({ role, problem: staff ? '--provider' : 'no --provider' });
   if ((role === 'APPLICANT') !== (iin !== null)) throw new ApiKeyScopeError({ role, problem: role === 'APPLICANT' ? '--iin' : 'no --iin' });
   if (given !== null && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(given)) throw new ApiKeyScopeError({ role, problem: '--provider' });
   if (iin !== null && !isValidIin(iin)) throw new ApiKeyScopeError({ role, problem: '--iin' });
