@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLoginThrottle, createOperatorAccounts, createSessions, loadSessionSecret, type OperatorAccounts, type OperatorStore } from './accounts/index.js';
+import { createLoginThrottle, createOperatorAccounts, createSessions, loadSessionSecret, type EndedSessions, type OperatorAccounts, type OperatorStore } from './accounts/index.js';
 import { code128, decodeQrCodesInImage, decodeQrRow, encodePrintedQrRow, qrCode, verificationUrl, type PrintedBarcode } from './barcode/index.js';
 import { documentKinds, loadProviders, REFUSAL_REASONS, SERVICE_IDS, services } from './catalog/index.js';
 import type { Config } from './config/index.js';
@@ -48,6 +48,7 @@ import {
   createApiKeyStore,
   createApplicationStore,
   openDatabase,
+  endedSessionsRepository,
   operatorsRepository,
   type Database,
   type OperatorRow,
@@ -185,6 +186,14 @@ function operatorStore(db: Database): OperatorStore {
     },
     list: async () => (await operatorsRepository.listOperators(db.kysely)).map(operatorRecord),
     setDisabled: (username, disabled) => operatorsRepository.setOperatorDisabled(db.kysely, username, disabled),
+  };
+}
+
+/** endedSessions: signed-out session ids in the store, so every instance on the database refuses their cookies. */
+function endedSessions(db: Database, clock: Clock): EndedSessions {
+  return {
+    end: (id, expiresAt) => endedSessionsRepository.endSession(db.kysely, id, expiresAt.toISOString(), clock.now().toISOString()),
+    isEnded: (id) => endedSessionsRepository.isSessionEnded(db.kysely, id),
   };
 }
 
@@ -429,6 +438,7 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
         { idleMs: config.screens.sessionIdleMinutes * 60_000, maxAgeMs: 12 * 60 * 60_000 },
         () => clock.now().getTime(),
       ),
+      endedSessions: endedSessions(db, clock),
       secure: config.publicUrl.startsWith('https:'),
       services,
       providers,

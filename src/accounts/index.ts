@@ -13,5 +13,5 @@ export {
 } from './operators.js';
 export { hashPassword, verifyPassword } from './password.js';
 export { createLoginThrottle, type LoginThrottle, type ThrottleConfig } from './throttle.js';
-export { createSessions, loadSessionSecret, SESSION_SECRET_FILE, type Session, type SessionConfig, type Sessions } from './sessions.js';
+export { createSessions, loadSessionSecret, SESSION_SECRET_FILE, type EndedSessions, type Session, type SessionConfig, type Sessions } from './sessions.js';
 export { InvalidOperatorError, LoginFailedError, LoginThrottledError, OperatorExistsError, OperatorNotFoundError } from './errors.js';

@@ -52,11 +52,14 @@ const summary = ({ passwordHash: _hash, ...rest }: OperatorRecord): OperatorSumm
 
 /**
  * principalOf: the use cases' principal of an account. Provider staff are bound to their provider;
- * a ЦОН serves every provider, so its operator is not bound to one (the account's providerId names
- * the ЦОН itself) and the АРМ shows it the applications taken at the ЦОН.
+ * a ЦОН serves every provider, so its operator is not bound to one: the account's providerId names
+ * the ЦОН itself (`conId`), the АРМ shows it the applications taken at the ЦОН and it reads the
+ * documents of those only.
  */
 export function principalOf(record: OperatorRecord): Principal {
-  return record.role === 'CON_OPERATOR' ? { id: record.id, role: record.role } : { id: record.id, role: record.role, providerId: record.providerId };
+  return record.role === 'CON_OPERATOR'
+    ? { id: record.id, role: record.role, conId: record.providerId }
+    : { id: record.id, role: record.role, providerId: record.providerId };
 }
 
 export interface OperatorAccounts {

@@ -1,6 +1,7 @@
 /**
  * Sessions as signed tokens (HMAC-SHA256 with a secret kept in data/keys): the browser holds the
- * token in an HttpOnly cookie; nothing is stored on the server. A session carries a random id (the
+ * token in an HttpOnly cookie. The server stores only the ids of sessions that were signed out
+ * (EndedSessions), so that a copy of their cookie opens nothing. A session carries a random id (the
  * anchor of its CSRF token and its uploads), the principal when signed in, and the time it was last
  * seen, so an idle session ends even though the cookie is still there.
  */
@@ -37,6 +38,14 @@ export interface Sessions {
   touch(session: Session): Session;
   csrfToken(session: Session): string;
   checkCsrf(session: Session, token: string): boolean;
+  /** expiresAt: the latest time the session's cookie could still open (epoch milliseconds). */
+  expiresAt(session: Session): number;
+}
+
+/** EndedSessions: the store's record of signed-out session ids, shared by every instance on one database. */
+export interface EndedSessions {
+  end(id: string, expiresAt: Date): Promise<void>;
+  isEnded(id: string): Promise<boolean>;
 }
 
 /** loadSessionSecret reads the secret, writing a new random one when there is none (idempotent). */
@@ -61,7 +70,8 @@ function isPrincipal(value: unknown): value is Principal {
     typeof p.id === 'string' &&
     ROLES.some((role) => role === p.role) &&
     (p.iin === undefined || typeof p.iin === 'string') &&
-    (p.providerId === undefined || typeof p.providerId === 'string')
+    (p.providerId === undefined || typeof p.providerId === 'string') &&
+    (p.conId === undefined || typeof p.conId === 'string')
   );
 }
 
@@ -105,5 +115,6 @@ export function createSessions(secret: Buffer, config: SessionConfig, now: () =>
     touch: (session) => ({ ...session, seenAt: now() }),
     csrfToken: (session) => mac('csrf', session.id),
     checkCsrf: (session, token) => equal(token, mac('csrf', session.id)),
+    expiresAt: (session) => session.issuedAt + config.maxAgeMs,
   };
 }

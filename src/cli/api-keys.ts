@@ -48,7 +48,7 @@ export async function apiKey(args: string[], config: Config): Promise<number> {
   if (verb === 'list' && rest.length === 0 && !values.role) {
     const list = await withApiKeys(config, (keys) => keys.list());
     for (const key of list) {
-      const scope = key.providerId ? `provider=${key.providerId}` : key.iin ? `iin=${key.iin}` : '-';
+      const scope = key.providerId ? `provider=${key.providerId}` : key.conId ? `con=${key.conId}` : key.iin ? `iin=${key.iin}` : '-';
       process.stdout.write(`${key.keyId}  ${key.role.padEnd(17)}  ${scope.padEnd(22)}  ${key.revokedAt ? 'revoked' : 'active '}  ${key.createdAt.toISOString()}  ${key.label}\n`);
     }
     return 0;

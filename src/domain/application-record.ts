@@ -25,6 +25,8 @@ export interface ApplicationRecord {
   readonly deadline: Date | null;
   readonly breachRecordedAt: Date | null;
   readonly version: number;
+  /** conId: the ЦОН that took the application (channel con, by an operator of that ЦОН). */
+  readonly conId?: string;
 }
 
 /** HistoryEntry: one append-only line of an application's history, as a transition writes it. */

@@ -35,6 +35,14 @@ export interface IssuedDocumentRecord {
   readonly verificationToken: string;
   /** The HTML as printed into `pdf`, kept (compressed) so that paper copies are this very document. */
   readonly printed?: PrintedHtml;
+  /** owner: the provider the document belongs to and the ЦОН that took its application, where known. */
+  readonly owner?: DocumentOwner;
+}
+
+/** DocumentOwner: who a document belongs to, for the access checks of the use cases. */
+export interface DocumentOwner {
+  readonly providerId: string | null;
+  readonly conId: string | null;
 }
 
 /** PrintedHtml is a document's complete printed HTML and the page count of its print. */
@@ -60,6 +68,7 @@ export interface IssuedDocument {
   readonly xml: { readonly sha256: string; readonly size: number };
   readonly pdf: { readonly sha256: string; readonly size: number };
   readonly status: DocumentStatus;
+  readonly owner: DocumentOwner;
 }
 
 /** Revocation says why, when and by whom a document stops being valid. */
@@ -95,6 +104,7 @@ function toDocument(row: DocumentRow): IssuedDocument {
     xml: { sha256: row.xml_sha256, size: row.xml_size },
     pdf: { sha256: row.pdf_sha256, size: row.pdf_size },
     status: statusOf(row),
+    owner: { providerId: row.provider_id, conId: row.con_id },
   };
 }
 
@@ -170,6 +180,8 @@ export function createDocumentRegistry(db: Database) {
           pdf_sha256: sha256(record.pdf),
           pdf_size: record.pdf.byteLength,
           token_sha256: sha256(record.verificationToken),
+          provider_id: record.owner?.providerId ?? null,
+          con_id: record.owner?.conId ?? null,
         },
         { xml: record.xml, pdf: record.pdf },
       );

@@ -32,6 +32,7 @@ export interface StoredKey {
   readonly secretSha256: string;
   readonly role: Role;
   readonly providerId: string | null;
+  readonly conId: string | null;
   readonly iin: string | null;
   readonly label: string;
   readonly createdAt: Date;
@@ -47,6 +48,7 @@ function storedKey(row: ApiKeyRow): StoredKey {
     secretSha256: row.secret_sha256,
     role,
     providerId: row.provider_id,
+    conId: row.con_id,
     iin: row.applicant_iin,
     label: row.label,
     createdAt: new Date(row.created_at),
@@ -63,6 +65,7 @@ export function createApiKeyStore(db: Database) {
         secret_sha256: key.secretSha256,
         role: key.role,
         provider_id: key.providerId,
+        con_id: key.conId,
         applicant_iin: key.iin,
         label: key.label,
         created_at: key.createdAt.toISOString(),

@@ -9,3 +9,4 @@ export * as operatorsRepository from './operators.repository.js';
 export type { NewOperatorRow, OperatorRow } from './operators.repository.js';
 export { createApplicationStore } from './application-store.js';
 export { createApiKeyStore, type StoredKey } from './api-keys.repository.js';
+export * as endedSessionsRepository from './ended-sessions.repository.js';

@@ -29,6 +29,10 @@ export interface IssuedDocumentsTable {
   status_at: string | null;
   status_by: string | null;
   superseded_by: string | null;
+  /** provider_id: the provider the document belongs to (null: issued on its own before migration 0006). */
+  provider_id: string | null;
+  /** con_id: the ЦОН that took the document's application, when a ЦОН took it. */
+  con_id: string | null;
 }
 
 /** IssuedDocumentFilesTable keeps the signed XML and the PDF apart, so metadata reads stay small. */
@@ -87,6 +91,8 @@ export interface ApplicationsTable {
   due_key: string;
   breach_recorded_at: string | null;
   version: number;
+  /** con_id: the ЦОН that took the application (channel con, intake by a ЦОН operator bound to one). */
+  con_id: string | null;
 }
 
 /** CountersTable: the last value handed out per series (application, journal), provider and year. */
@@ -184,10 +190,18 @@ export interface ApiKeysTable {
   secret_sha256: string;
   role: string;
   provider_id: string | null;
+  /** con_id: the ЦОН of a ЦОН operator's key (migration 0006). */
+  con_id: string | null;
   applicant_iin: string | null;
   label: string;
   created_at: string;
   revoked_at: string | null;
+}
+
+/** EndedSessionsTable: signed-out session ids, kept until their cookie would have expired anyway. */
+export interface EndedSessionsTable {
+  id: string;
+  expires_at: string;
 }
 
 /** Tables is the whole schema after the last migration. */
@@ -208,4 +222,5 @@ export interface Tables {
   free_places: FreePlacesTable;
   questionnaire_answers: QuestionnaireAnswersTable;
   api_keys: ApiKeysTable;
+  ended_sessions: EndedSessionsTable;
 }

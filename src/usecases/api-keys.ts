@@ -1,7 +1,7 @@
 /**
  * API keys with roles (least privilege). A key reads `qj_<id>_<secret>`: the id finds the row,
  * and only the SHA-256 of the secret is stored and compared, in constant time. Staff keys carry
- * their provider, an applicant's key the applicant's IIN.
+ * their provider, an applicant's key the applicant's IIN, a ЦОН operator's key its ЦОН if given.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { defineError, isValidIin, ROLES, type Role } from '../domain/index.js';
@@ -20,6 +20,8 @@ export interface ApiKeyIdentity {
   readonly keyId: string;
   readonly role: Role;
   readonly providerId: string | null;
+  /** conId: the ЦОН a ЦОН operator's key works at (given as --provider), if any. */
+  readonly conId: string | null;
   readonly iin: string | null;
 }
 
@@ -54,17 +56,20 @@ export interface NewApiKey {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
-function checkScope(request: NewApiKey): { role: Role; providerId: string | null; iin: string | null } {
+function checkScope(request: NewApiKey): { role: Role; providerId: string | null; conId: string | null; iin: string | null } {
   const role = ROLES.find((r) => r === request.role);
   if (!role) throw new ApiKeyScopeError({ role: String(request.role), problem: `role: ${ROLES.join(', ')}` });
   const staff = STAFF_ROLES.includes(role);
-  const providerId = request.providerId?.trim() || null;
+  const given = request.providerId?.trim() || null;
+  // A ЦОН operator's key may name its ЦОН as its --provider: it serves every provider, and reads the documents of applications taken at that ЦОН.
+  const conId = role === 'CON_OPERATOR' ? given : null;
+  const providerId = role === 'CON_OPERATOR' ? null : given;
   const iin = request.iin?.trim() || null;
   if (staff !== (providerId !== null)) throw new ApiKeyScopeError({ role, problem: staff ? '--provider' : 'no --provider' });
   if ((role === 'APPLICANT') !== (iin !== null)) throw new ApiKeyScopeError({ role, problem: role === 'APPLICANT' ? '--iin' : 'no --iin' });
-  if (providerId !== null && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(providerId)) throw new ApiKeyScopeError({ role, problem: '--provider' });
+  if (given !== null && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(given)) throw new ApiKeyScopeError({ role, problem: '--provider' });
   if (iin !== null && !isValidIin(iin)) throw new ApiKeyScopeError({ role, problem: '--iin' });
-  return { role, providerId, iin };
+  return { role, providerId, conId, iin };
 }
 
 /** createApiKeys: make, authenticate, list and revoke keys over the store. */
@@ -90,7 +95,7 @@ export function createApiKeys(deps: { store: ApiKeyStore; clock: Clock }) {
       // The hash is compared even for an unknown id, so the answer takes the same time.
       const same = expected.length === given.length && timingSafeEqual(expected, given);
       if (!stored || !same || stored.revokedAt) return null;
-      return { keyId: stored.keyId, role: stored.role, providerId: stored.providerId, iin: stored.iin };
+      return { keyId: stored.keyId, role: stored.role, providerId: stored.providerId, conId: stored.conId, iin: stored.iin };
     },
 
     list: () => deps.store.list(),

@@ -19,6 +19,7 @@ export { verdictReport, reasonText, reasonTexts } from './verdict-report.js';
 export * from './applications/index.js';
 export { createApiKeys, apiKeyPrincipalId, ApiKeyScopeError, ApiKeyNotFoundError, type ApiKeys, type ApiKeyIdentity, type ApiKeyStore, type StoredApiKey, type NewApiKey } from './api-keys.js';
 export * from './applications/types.js';
+export { mayReadDocument, readableDocument } from './document-access.js';
 export {
   createPrintDocuments,
   createPrintJobs,

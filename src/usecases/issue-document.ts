@@ -11,6 +11,7 @@ import { createRequestPreparer, documentView, type PreparedRequest } from './doc
 import type {
   Barcodes,
   Clock,
+  DocumentOwner,
   DocumentSigner,
   DocumentTemplates,
   IssuedDocumentRecord,
@@ -145,9 +146,10 @@ export function createIssueDocument(deps: IssueDocumentDeps) {
   const parse = createRequestPreparer(deps.kinds);
   const prepareDocument = createDocumentPreparer({ ...deps, numbers: deps.registry });
 
-  return async function issueDocument(input: unknown): Promise<IssueResult> {
+  /** issueDocument registers the document as the owner's (the issuing key's provider); without one only SYSTEM reads its files. */
+  return async function issueDocument(input: unknown, owner?: DocumentOwner): Promise<IssueResult> {
     const prepared = await prepareDocument(parse(input));
-    await deps.registry.register(prepared.record);
+    await deps.registry.register(owner ? { ...prepared.record, owner } : prepared.record);
     return prepared.result;
   };
 }

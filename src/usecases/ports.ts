@@ -85,6 +85,15 @@ interface Parties {
   readonly applicant: { readonly iin: string; readonly name: string };
 }
 
+/**
+ * DocumentOwner: whose document it is, for who may read and print it — the provider it belongs to
+ * and the ЦОН that took its application (null where none is known: only SYSTEM reads those).
+ */
+export interface DocumentOwner {
+  readonly providerId: string | null;
+  readonly conId: string | null;
+}
+
 /** IssuedDocumentRecord is what the registry keeps of a newly issued document. */
 export interface IssuedDocumentRecord extends Parties {
   readonly number: string;
@@ -97,6 +106,8 @@ export interface IssuedDocumentRecord extends Parties {
   readonly verificationToken: string;
   /** printed is the HTML printed into `pdf` and its page count: paper copies are printed again from it. */
   readonly printed?: { readonly html: string; readonly pages: number };
+  /** owner: whose document it is (none for a document issued without a provider, e.g. by `qujat render`). */
+  readonly owner?: DocumentOwner;
 }
 
 /** RegisteredDocument is a registry entry without its files. */
@@ -108,6 +119,7 @@ export interface RegisteredDocument extends Parties {
   readonly xml: { readonly sha256: string; readonly size: number };
   readonly pdf: { readonly sha256: string; readonly size: number };
   readonly status: DocumentStatus;
+  readonly owner: DocumentOwner;
 }
 
 /** IssuedDocuments is the registry port: numbers, records, files, tokens, statuses. */

@@ -2,13 +2,16 @@
  * print-documents: paper copies of issued documents, many as one PDF (operators' print runs).
  * A copy is the issued document itself, printed again from the HTML kept at issue time, so it
  * has the same number, barcodes and verification QR. A document that cannot be printed (unknown,
- * issued before the HTML was kept, no longer valid) is reported on its own and the others print.
+ * not the caller's to read, issued before the HTML was kept, no longer valid) is reported on its own
+ * and the others print; one the caller may not read is reported exactly as an unknown one.
  *
  * Large batches run as jobs in this process: start → id, status {state, done, total}, the PDF;
  * one job prints at a time, finished jobs expire, and the number of jobs kept is bounded.
  */
 import { randomBytes } from 'node:crypto';
-import { AppError, defineError, DocumentNotFoundError, InternalError, InvalidDocumentNumberError } from '../domain/index.js';
+import { AppError, defineError, InternalError, InvalidDocumentNumberError } from '../domain/index.js';
+import type { Principal } from './applications/types.js';
+import { readableDocument } from './document-access.js';
 import type { Clock, IssuedDocuments } from './ports.js';
 
 /** PrintBatchEmptyError: no list of document numbers was given, or it is empty. */
@@ -96,14 +99,15 @@ export function createPrintDocuments(deps: PrintDocumentsDeps) {
     return [...seen];
   }
 
-  async function copyOf(number: string): Promise<PrintCopy> {
-    const document = await deps.registry.find(number);
-    if (!document) throw new DocumentNotFoundError({ number });
+  async function copyOf(number: string, principal: Principal): Promise<PrintCopy> {
+    // Another provider's or ЦОН's document is not found, before its status could tell it exists.
+    const document = readableDocument(principal, await deps.registry.find(number), number);
     if (document.status.code !== 'valid') throw new DocumentNotValidForPrintError({ number, status: document.status.code });
     return deps.copies.readHtml(number);
   }
 
-  async function print(input: unknown, options: { readonly onProgress?: PrintProgress } = {}): Promise<PrintResult> {
+  /** print prints the documents of the list that the principal may read. */
+  async function print(input: unknown, principal: Principal, options: { readonly onProgress?: PrintProgress } = {}): Promise<PrintResult> {
     const list = numbers(input);
     const failures: PrintFailure[] = [];
     const printed: string[] = [];
@@ -113,7 +117,7 @@ export function createPrintDocuments(deps: PrintDocumentsDeps) {
       for (const number of list) {
         let copy: PrintCopy;
         try {
-          copy = await copyOf(number);
+          copy = await copyOf(number, principal);
         } catch (error) {
           // A lookup that fails for the store's own reasons fails the batch; a document's own problem is its own.
           if (!(error instanceof AppError) || error.kind === 'unavailable' || error.kind === 'internal') throw error;
@@ -191,10 +195,10 @@ export function createPrintJobs(printDocuments: PrintDocuments, options: PrintJo
     for (const [id, job] of jobs) if (job.finishedAt !== null && now() - job.finishedAt >= ttlMs) jobs.delete(id);
   }
 
-  async function run(job: Job, list: readonly string[]): Promise<void> {
+  async function run(job: Job, list: readonly string[], principal: Principal): Promise<void> {
     job.state = 'running';
     try {
-      job.result = await printDocuments.print(list, {
+      job.result = await printDocuments.print(list, principal, {
         onProgress: (done) => {
           job.done = done;
         },
@@ -216,14 +220,14 @@ export function createPrintJobs(printDocuments: PrintDocuments, options: PrintJo
   }
 
   return {
-    /** start checks the list (4xx errors at once) and queues the job. */
-    start(input: unknown): { id: string; total: number } {
+    /** start checks the list (4xx errors at once) and queues the job, which prints what the principal may read. */
+    start(input: unknown, principal: Principal): { id: string; total: number } {
       const list = printDocuments.numbers(input);
       expire();
       if (jobs.size >= maxJobs) throw new PrintJobsBusyError({ limit: maxJobs });
       const job: Job = { id: randomBytes(16).toString('base64url'), state: 'queued', done: 0, total: list.length, result: null, error: null, finishedAt: null };
       jobs.set(job.id, job);
-      queue = queue.then(() => run(job, list));
+      queue = queue.then(() => run(job, list, principal));
       return { id: job.id, total: job.total };
     },
 

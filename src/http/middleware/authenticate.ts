@@ -21,6 +21,7 @@ function principalOf(identity: ApiKeyIdentity): Principal {
     role: identity.role,
     ...(identity.iin ? { iin: identity.iin } : {}),
     ...(identity.providerId ? { providerId: identity.providerId } : {}),
+    ...(identity.conId ? { conId: identity.conId } : {}),
   };
 }
 

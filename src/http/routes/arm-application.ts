@@ -9,7 +9,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import { AppError, type AnyServiceDefinition, type LocalizedText } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
-import type { Applications, ApplicationView, IssuedDocuments, ProviderInfo } from '../../usecases/index.js';
+import { readableDocument, type Applications, type ApplicationView, type IssuedDocuments, type ProviderInfo } from '../../usecases/index.js';
 import { RouteNotFoundError, statusOf } from '../errors.js';
 import type { RenderScreen } from '../screens/error-page.js';
 import { formModel, type ItemModel } from '../screens/form-model.js';
@@ -22,7 +22,7 @@ import { almatyTime, deadlineView, errorMessages, formKey, requireStaff, staff }
 
 export interface ArmApplicationDeps {
   readonly applications: Applications;
-  readonly registry: Pick<IssuedDocuments, 'readPdf'>;
+  readonly registry: Pick<IssuedDocuments, 'find' | 'readPdf'>;
   readonly services: readonly AnyServiceDefinition[];
   readonly providers: readonly ProviderInfo[];
   readonly translator: Translator;
@@ -105,6 +105,8 @@ export function armApplicationRoutes(deps: ArmApplicationDeps): Router {
     const principal = staff(res);
     const number = pathParameter(req, 'number');
     const action = pathParameter(req, 'action');
+    // An action no service declares is no page of the АРМ (the form and its error page know only declared ones).
+    if (!actionNames.has(action)) throw new RouteNotFoundError({ path: req.path });
     const values = postedValues(req.body);
     const key = /^arm-[0-9a-f-]{36}$/.test(values._key ?? '') ? { idempotencyKey: values._key as string } : {};
     let view = await deps.applications.get(number, principal);
@@ -136,6 +138,8 @@ export function armApplicationRoutes(deps: ArmApplicationDeps): Router {
     const wanted = String(req.params.document).replace(/\.pdf$/, '');
     const document = view.documents.find((d) => d.number === wanted);
     if (!document) throw new RouteNotFoundError({ path: req.path });
+    // Seeing the application is not enough: the document must be this operator's provider's or ЦОН's.
+    readableDocument(staff(res), await deps.registry.find(document.number), document.number);
     const pdf = await deps.registry.readPdf(document.number);
     res
       .type('application/pdf')

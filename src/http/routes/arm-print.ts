@@ -1,7 +1,8 @@
 /**
  * Batch printing in the АРМ: the applications ticked on the worklist → the result documents of
  * each (read through the use cases with the session's principal, so an operator prints only what
- * they may see) → one print job rendered in batch mode → a page that shows its progress and then
+ * they may see) → one print job rendered in batch mode, which again prints only the documents the
+ * principal may read (its provider's, or its ЦОН's) → a page that shows its progress and then
  * offers the one PDF. Without JavaScript the page refreshes itself (<meta http-equiv="refresh">
  * inside <noscript>); with it, a first-party script polls the job's status instead. A job is
  * followed only from the session of the operator who started it.
@@ -75,7 +76,7 @@ export function armPrintRoutes(deps: ArmPrintDeps): Router {
       documents.push(...resultDocuments(view.documents).map((d) => d.number));
     }
     if (documents.length === 0) throw new PrintSelectionNoDocumentsError({});
-    const job = deps.printJobs.start(documents);
+    const job = deps.printJobs.start(documents, principal);
     if (owners.size >= MAX_OWNED) owners.delete(owners.keys().next().value as string);
     owners.set(job.id, principal.id);
     res.redirect(303, `/arm/print/${job.id}`);

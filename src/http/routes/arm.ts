@@ -45,7 +45,7 @@ export function armRoutes(deps: ArmDeps): Router {
     const password = typeof body.password === 'string' ? body.password.slice(0, 1024) : '';
     try {
       const signedIn = await deps.accounts.signIn(username, password, req.ip ?? req.socket.remoteAddress ?? '');
-      deps.session.replace(res, signedIn.principal, signedIn.displayName);
+      await deps.session.replace(res, signedIn.principal, signedIn.displayName);
       res.redirect(303, '/arm');
     } catch (error) {
       if (error instanceof LoginThrottledError) {
@@ -56,9 +56,9 @@ export function armRoutes(deps: ArmDeps): Router {
     }
   });
 
-  router.post('/arm/logout', form, (req, res) => {
+  router.post('/arm/logout', form, async (req, res) => {
     deps.session.assertCsrf(req, res);
-    deps.session.replace(res, null, null);
+    await deps.session.replace(res, null, null);
     res.redirect(303, '/arm/login');
   });
 

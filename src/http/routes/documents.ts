@@ -3,16 +3,17 @@
  * Issuing answers a PDF by default and the metadata with `Accept: application/json`.
  * Issuing signs in the provider's name, so it takes a key of the provider's staff or a SYSTEM key.
  * The metadata hold no personal data and are public; the files do, and numbers can be guessed,
- * so they open with the document's verification token (`?t=`, as in its QR code), a staff or
- * SYSTEM key, or the key of the applicant the document names.
+ * so they open with the document's verification token (`?t=`, as in its QR code), a SYSTEM key, the
+ * key of the provider's staff the document belongs to, of the ЦОН that took its application, or of
+ * the applicant it names. Any other key is told the document does not exist.
  */
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { defineError, DocumentNotFoundError, InvalidDocumentNumberError, type Role } from '../../domain/index.js';
-import { DocumentRequest, type IssueDocument, type IssuedDocuments, type RegisteredDocument } from '../../usecases/index.js';
+import { DocumentRequest, readableDocument, type IssueDocument, type IssuedDocuments, type RegisteredDocument } from '../../usecases/index.js';
 import type { Api, RouteSpec } from '../api.js';
 import { AuthenticationRequiredError, UnsupportedMediaTypeError } from '../errors.js';
-import { identify, type KeyAuthenticator } from '../middleware/authenticate.js';
+import { identify, principal, type KeyAuthenticator } from '../middleware/authenticate.js';
 
 const ISSUERS: readonly Role[] = ['SYSTEM', 'PROVIDER_EMPLOYEE', 'PROVIDER_HEAD'];
 const DocumentFileQuery = z.strictObject({ t: z.string().max(64).optional() });
@@ -61,15 +62,13 @@ export interface DocumentsRoutesDeps {
 }
 
 export function documentsRoutes(api: Api, deps: DocumentsRoutesDeps): void {
-  /** checkFileAccess lets through the token of the document, a staff or SYSTEM key, or the key of its applicant (404 for another applicant). */
+  /** checkFileAccess lets through the token of the document, or a key that may read it (404 for any other key). */
   async function checkFileAccess(req: Request, number: string): Promise<void> {
     const token = req.query.t;
     if (typeof token === 'string' && token.length <= 64 && (await deps.registry.checkToken(number, token))) return;
     const caller = await identify(deps.keys, req);
     if (!caller) throw new AuthenticationRequiredError({});
-    if (caller.role !== 'APPLICANT') return;
-    const document = await deps.registry.find(number);
-    if (!document || document.applicant.iin !== caller.iin) throw new DocumentNotFoundError({ number });
+    readableDocument(caller, await deps.registry.find(number), number);
   }
 
   const issue = {
@@ -84,7 +83,9 @@ export function documentsRoutes(api: Api, deps: DocumentsRoutesDeps): void {
   } satisfies RouteSpec;
   api.route(issue, async (req, res) => {
     if (!req.is('application/json')) throw new UnsupportedMediaTypeError({ contentType: req.get('content-type') ?? '' });
-    const document = await deps.issueDocument(req.body);
+    // A staff key issues in its provider's name: the document is that provider's to read and print.
+    const issuer = principal(res);
+    const document = await deps.issueDocument(req.body, issuer.providerId ? { providerId: issuer.providerId, conId: null } : undefined);
     res.setHeader('X-Document-Number', document.number);
     res.setHeader('Location', `/v1/documents/${document.number}`);
     res.status(201);
@@ -102,7 +103,7 @@ export function documentsRoutes(api: Api, deps: DocumentsRoutesDeps): void {
     operationId: 'getDocument',
     tag: 'documents',
     summary:
-      'A registered document: its metadata ({number}, public, no personal data), its PDF ({number}.pdf) or its signed XML ({number}.xml) with ?t=<verification token>, a staff or SYSTEM key, or its applicant\'s key',
+      'A registered document: its metadata ({number}, public, no personal data), its PDF ({number}.pdf) or its signed XML ({number}.xml) with ?t=<verification token>, a SYSTEM key, a key of its provider\'s staff or of the ЦОН that took its application, or its applicant\'s key (404 for any other key)',
     access: { kind: 'public' },
     params: { file: 'the number, optionally followed by .pdf or .xml' },
     query: DocumentFileQuery,

@@ -77,7 +77,7 @@ export function portalSignInRoutes(deps: PortalSignInDeps): Router {
 
   router.get('/signin', (req, res) => show(req, res, 200, null, principalOf(res)?.iin ?? null));
 
-  router.post('/signin', form, (req, res) => {
+  router.post('/signin', form, async (req, res) => {
     deps.session.assertCsrf(req, res);
     const citizens = signing();
     const iin = String((req.body as Record<string, unknown>).certificate ?? '');
@@ -95,7 +95,7 @@ export function portalSignInRoutes(deps: PortalSignInDeps): Router {
     // A form being filled before sign-in stays with the citizen's new session.
     const before = sessionOf(res).id;
     const draft = deps.uploads.get(before, now.getTime());
-    const session = deps.session.replace(res, { id: `citizen:${check.iin}`, role: 'APPLICANT', iin: check.iin }, check.commonName);
+    const session = await deps.session.replace(res, { id: `citizen:${check.iin}`, role: 'APPLICANT', iin: check.iin }, check.commonName);
     if (draft) {
       deps.uploads.drop(before);
       deps.uploads.put(session.id, draft, now.getTime());
@@ -103,10 +103,10 @@ export function portalSignInRoutes(deps: PortalSignInDeps): Router {
     res.redirect(303, nextPath((req.body as Record<string, unknown>).next));
   });
 
-  router.post('/signout', form, (req, res) => {
+  router.post('/signout', form, async (req, res) => {
     deps.session.assertCsrf(req, res);
     deps.uploads.drop(sessionOf(res).id);
-    deps.session.replace(res, null, null);
+    await deps.session.replace(res, null, null);
     res.redirect(303, '/');
   });
 

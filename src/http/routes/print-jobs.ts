@@ -4,13 +4,16 @@
  * with Location; `GET /v1/print-jobs/{id}` → {state, done, total, pages, failures, error};
  * `GET /v1/print-jobs/{id}.pdf` → the PDF once the state is `done` (409 before).
  * Documents that cannot be printed are listed in `failures` with their kk and ru reason; the
- * PDF holds the others. Printing is staff work: API keys of the provider's staff, ЦОН and SYSTEM.
+ * PDF holds the others. Printing is staff work: API keys of the provider's staff, ЦОН and SYSTEM;
+ * each prints only the documents it may read (its provider's, its ЦОН's; SYSTEM all), and another's
+ * document fails exactly as a number that does not exist.
  */
 import type { AppError, Role } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
 import type { PrintJobs } from '../../usecases/index.js';
 import type { Api, RouteSpec } from '../api.js';
 import { errorBody, UnsupportedMediaTypeError } from '../errors.js';
+import { principal } from '../middleware/authenticate.js';
 
 const PRINTING: readonly Role[] = ['CON_OPERATOR', 'PROVIDER_EMPLOYEE', 'PROVIDER_HEAD', 'SYSTEM'];
 const STATUS = { type: 'object', description: 'state (queued, running, done, failed), done, total, pages, failures, error, expiresAt' };
@@ -41,7 +44,7 @@ export function printJobsRoutes(api: Api, deps: PrintJobsRoutesDeps): void {
     if (!req.is('application/json')) throw new UnsupportedMediaTypeError({ contentType: req.get('content-type') ?? '' });
     const body: unknown = req.body;
     const numbers = typeof body === 'object' && body !== null ? (body as { numbers?: unknown }).numbers : undefined;
-    const job = deps.jobs.start(numbers);
+    const job = deps.jobs.start(numbers, principal(res));
     res.setHeader('Location', `/v1/print-jobs/${job.id}`);
     res.status(202).json({ id: job.id, total: job.total, state: 'queued', status: `/v1/print-jobs/${job.id}`, pdf: `/v1/print-jobs/${job.id}.pdf` });
   });

@@ -3,7 +3,7 @@
  * error page apply to their paths only, so the JSON API never gets a cookie or an HTML error.
  */
 import { Router } from 'express';
-import type { OperatorAccounts, Sessions } from '../../accounts/index.js';
+import type { EndedSessions, OperatorAccounts, Sessions } from '../../accounts/index.js';
 import type { AnyServiceDefinition } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
 import type { Logger } from '../../log/index.js';
@@ -27,6 +27,8 @@ export interface ScreenAppsDeps {
   readonly accounts: OperatorAccounts;
   readonly apiKeys: Pick<ApiKeys, 'list'>;
   readonly sessions: Sessions;
+  /** endedSessions: the signed-out session ids in the store, shared by every instance. */
+  readonly endedSessions: EndedSessions;
   /** secure: session cookies only over HTTPS (the public URL is https). */
   readonly secure: boolean;
   readonly services: readonly AnyServiceDefinition[];
@@ -36,7 +38,7 @@ export interface ScreenAppsDeps {
   readonly limits: UploadLimits;
   readonly now: () => Date;
   readonly applications: Applications;
-  readonly registry: Pick<IssuedDocuments, 'readPdf'>;
+  readonly registry: Pick<IssuedDocuments, 'find' | 'readPdf'>;
   /** printJobs: the АРМ's batch printing. */
   readonly printJobs: Pick<PrintJobs, 'start' | 'status' | 'pdf'>;
   /** citizens: the demonstration signer of the portal's sign-in and signing step (absent without the development CA). */
@@ -47,7 +49,7 @@ export interface ScreenAppsDeps {
 const HELD_DRAFTS = { maxSessions: 500, maxBytes: 256 * 1024 * 1024, ttlMs: 60 * 60 * 1000 };
 
 export function screenAppRoutes(deps: ScreenAppsDeps & { translator: Translator; logger: Logger; render: RenderScreen }): Router {
-  const session = sessionControl({ sessions: deps.sessions, accounts: deps.accounts, secure: deps.secure });
+  const session = sessionControl({ sessions: deps.sessions, accounts: deps.accounts, ended: deps.endedSessions, secure: deps.secure });
   const paths = ['/arm', '/apply', '/signin', '/signout', '/cabinet'];
   const router = Router();
   router.use(paths, session.middleware);

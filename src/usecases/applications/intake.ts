@@ -160,6 +160,8 @@ export function createIntake(deps: ApplicationsDeps, lookups: Lookups, perform: 
       deadline: startDeadline(definition, request.channel, now, deps.calendar),
       breachRecordedAt: null,
       version: 1,
+      // The ЦОН that takes the application: its operators read the documents issued for it.
+      ...(request.channel === 'con' && principal.role === 'CON_OPERATOR' && principal.conId ? { conId: principal.conId } : {}),
     });
     const probe = draft('');
     const followUp: { action: string; reason?: string } | null =

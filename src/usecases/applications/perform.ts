@@ -317,7 +317,8 @@ export function createPerform(deps: ApplicationsDeps, lookups: Lookups) {
     return deps.store.transaction(async (tx) => {
       if (!(await tx.update(next))) throw new ApplicationChangedError({ number });
       await tx.appendHistory(number, appended);
-      for (const [i, document] of prepared.entries()) await tx.registerDocument(document.record, { applicationNumber: number, ...links[i]! });
+      const owner = { providerId: record.providerId, conId: record.conId ?? null };
+      for (const [i, document] of prepared.entries()) await tx.registerDocument({ ...document.record, owner }, { applicationNumber: number, ...links[i]! });
       const freed = queue.change ? await queue.change(tx) : false;
       await tx.notify(outbox);
       const view = await toView(tx, definition, known, options.viewer ?? principal, now);

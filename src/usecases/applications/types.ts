@@ -8,10 +8,12 @@ import type { Actor, AvailableAction } from '../../workflow/index.js';
 /**
  * Principal: who calls. Staff (CON_OPERATOR, PROVIDER_EMPLOYEE, PROVIDER_HEAD) may be bound to one
  * provider and then see only its applications; SYSTEM sees all; an APPLICANT sees only the
- * applications whose applicant IIN is theirs.
+ * applications whose applicant IIN is theirs. A ЦОН operator serves every provider and is bound to
+ * no provider, but works at one ЦОН (`conId`): it reads the documents of applications taken there.
  */
 export interface Principal extends Actor {
   readonly providerId?: string;
+  readonly conId?: string;
 }
 
 /** AttachmentInput: a file handed in with the request; its media type is sniffed, not trusted. */

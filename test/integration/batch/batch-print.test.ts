@@ -20,9 +20,12 @@ import { sampleRecord } from '../../helpers/issued-documents.js';
 import { normalise, pdfText } from '../../helpers/poppler.js';
 import { runProcess } from '../../helpers/run.js';
 import { ROOT, startTestService } from '../../helpers/service.js';
+import { SYSTEM_PRINCIPAL } from '../../../src/usecases/index.js';
 
 const SAMPLES = path.join(ROOT, 'samples/documents');
 // Applications show the application's number in their header, not the document's: the 20 are every other kind.
+/** OWNER: the staff key below prints the documents of its own provider only; these are that provider's. */
+const OWNER = { providerId: 'ekibastuz-employment', conId: null };
 const sampleFiles = fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.json') && !f.startsWith('application.')).sort();
 
 let service: Service;
@@ -104,7 +107,7 @@ beforeAll(async () => {
   const inputs: unknown[] = sampleFiles.slice(0, 19).map((f) => JSON.parse(fs.readFileSync(path.join(SAMPLES, f), 'utf8')));
   inputs.splice(7, 0, longCertificate());
   for (const input of inputs) {
-    const document = await service.issueDocument(input);
+    const document = await service.issueDocument(input, OWNER);
     issued.push({ number: document.number, pages: document.pages, pdf: document.pdf });
   }
 }, 240_000);
@@ -213,7 +216,7 @@ describe('documents that cannot be printed', () => {
     const registry = createDocumentRegistry(service.db);
     // A document registered without its HTML, as every document issued before migration 0004.
     const old = await registry.next('unemployed-certificate', new Date());
-    await service.db.transaction((trx) => registry.register(trx, sampleRecord(old)));
+    await service.db.transaction((trx) => registry.register(trx, { ...sampleRecord(old), owner: OWNER }));
     const revoked = issued[3]!.number;
     await registry.revoke(revoked, { reason: 'test', at: new Date(), by: 'test' });
     const unknown = '269999999999';
@@ -252,7 +255,7 @@ describe('the print use case', () => {
   it('reports progress up to the total, never going back', async () => {
     const numbers = issued.slice(4, 10).map((d) => d.number);
     const seen: Array<[number, number]> = [];
-    const result = await service.printDocuments.print([...numbers, '269999999997'], { onProgress: (done, total) => seen.push([done, total]) });
+    const result = await service.printDocuments.print([...numbers, '269999999997'], SYSTEM_PRINCIPAL, { onProgress: (done, total) => seen.push([done, total]) });
     expect(result.printed).toEqual(numbers);
     expect(seen.at(-1)).toEqual([7, 7]);
     for (let i = 1; i < seen.length; i++) expect(seen[i]![0]).toBeGreaterThanOrEqual(seen[i - 1]![0]);
@@ -287,7 +290,7 @@ describe('bad requests', () => {
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('PRINT_JOB_NOT_FOUND');
     // The job is queued and runs after this turn of the event loop: its PDF is not there yet.
-    const { id } = service.printJobs.start([issued[0]!.number]);
+    const { id } = service.printJobs.start([issued[0]!.number], SYSTEM_PRINCIPAL);
     expect(() => service.printJobs.pdf(id)).toThrow(expect.objectContaining({ code: 'PRINT_JOB_NOT_READY', kind: 'conflict' }));
     await service.printJobs.settled();
     expect(service.printJobs.status(id).state).toBe('done');

@@ -41,7 +41,10 @@ describeEachDialect('API keys', (dialect) => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.secret_sha256).toBe(createHash('sha256').update(secret).digest('hex'));
     expect(JSON.stringify(rows)).not.toContain(secret);
-    expect(await apiKeys.authenticate(key)).toEqual({ keyId: stored.keyId, role: 'PROVIDER_HEAD', providerId: 'urzhar-education', iin: null });
+    expect(await apiKeys.authenticate(key)).toEqual({ keyId: stored.keyId, role: 'PROVIDER_HEAD', providerId: 'urzhar-education', conId: null, iin: null });
+    // A ЦОН operator's --provider names its ЦОН: it is bound to no provider.
+    const con = await apiKeys.add({ role: 'CON_OPERATOR', providerId: 'con-ekibastuz' });
+    expect(await apiKeys.authenticate(con.key)).toMatchObject({ role: 'CON_OPERATOR', providerId: null, conId: 'con-ekibastuz' });
   });
 
   it('refuses a wrong secret, an unknown id, a malformed key and a revoked key', async () => {

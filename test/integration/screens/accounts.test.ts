@@ -87,6 +87,51 @@ describe('sign-in', () => {
   });
 });
 
+describe('a copied session cookie', () => {
+  /** copyOf: a visitor holding the same cookie, on the instance at `url`. */
+  const copyOf = (visitor: Visitor, url: string) => {
+    const copy = new Visitor(url);
+    copy.setCookie('qujat_session', /qujat_session=([^;]+)/.exec(visitor.cookieHeader)?.[1] as string);
+    return copy;
+  };
+
+  it('opens /arm on no instance once its operator has signed out', async () => {
+    const other = await service.anotherInstance();
+    try {
+      const visitor = new Visitor(service.url);
+      await signIn(visitor, 'timur', PASSWORD);
+      const here = copyOf(visitor, service.url);
+      const there = copyOf(visitor, other.url);
+      expect((await here.get('/arm')).status).toBe(200);
+      expect((await there.get('/arm')).status).toBe(200);
+      expect((await visitor.get('/arm')).status).toBe(200);
+      expect((await visitor.post('/arm/logout', {})).status).toBe(303);
+      for (const copy of [copyOf(here, service.url), copyOf(there, other.url)]) {
+        const page = await copy.get('/arm');
+        expect(page.status).toBe(303);
+        expect(page.location).toBe('/arm/login');
+      }
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('opens /arm on no instance once the account is disabled', async () => {
+    const other = await service.anotherInstance();
+    try {
+      await service.accounts.add({ username: 'erlan', password: PASSWORD, role: 'PROVIDER_EMPLOYEE', providerId: 'employment-ekibastuz' });
+      const visitor = new Visitor(service.url);
+      await signIn(visitor, 'erlan', PASSWORD);
+      expect((await copyOf(visitor, other.url).get('/arm')).status).toBe(200);
+      await service.accounts.disable('erlan');
+      expect((await copyOf(visitor, service.url).get('/arm')).location).toBe('/arm/login');
+      expect((await copyOf(visitor, other.url).get('/arm')).location).toBe('/arm/login');
+    } finally {
+      await other.stop();
+    }
+  });
+});
+
 describe('CSRF', () => {
   it('refuses a sign-in posted without the token with 403 and the kk and ru texts', async () => {
     const visitor = new Visitor(service.url);

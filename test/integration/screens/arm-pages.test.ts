@@ -271,6 +271,19 @@ describe('an application', () => {
     expect(anonymous.location).toBe('/arm/login');
   });
 
+  it('answers 404 in kk and ru for an action no service has, posted with the session’s token', async () => {
+    const submitted = await arm.submitUnemployed('provider');
+    const employee = await signIn('aigerim');
+    const page = await employee.get(`/arm/applications/${submitted.number}`);
+    const result = await employee.post(`/arm/applications/${submitted.number}/actions/NO_SUCH_ACTION`, formOf(page.html, 'REGISTER'));
+    expect(result.status).toBe(404);
+    for (const lang of ['kk', 'ru'] as const) expect(textOf(result.html)).toContain(String(errors[lang].NOT_FOUND).split('{{')[0]);
+    // A declared action that is not open in this state is the use case's refusal, not a missing page.
+    const closed = await employee.post(`/arm/applications/${submitted.number}/actions/EXPIRE_REFERRAL`, formOf(page.html, 'REGISTER'));
+    expect(closed.status).toBeGreaterThanOrEqual(400);
+    expect(closed.status).toBeLessThan(500);
+  });
+
   it('refuses an action form without the session’s CSRF token', async () => {
     const submitted = await arm.submitUnemployed('provider');
     const employee = await signIn('aigerim');

@@ -127,8 +127,15 @@ describe('the signing step and the cabinet without JavaScript', () => {
     const visitor = new Visitor(service.url);
     await signIn(visitor, TURSYNOV);
     await visitor.get('/cabinet');
+    const copied = /qujat_session=([^;]+)/.exec(visitor.cookieHeader)?.[1] as string;
     const out = await visitor.post('/signout', {});
     expect(out.location).toBe('/');
     expect((await visitor.get('/cabinet')).status).toBe(303);
+    // A copy of the cookie taken before sign-out opens nothing either.
+    const copy = new Visitor(service.url);
+    copy.setCookie('qujat_session', copied);
+    const page = await copy.get('/cabinet');
+    expect(page.status).toBe(303);
+    expect(page.location).toMatch(/^\/signin/);
   });
 });

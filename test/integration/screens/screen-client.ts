@@ -12,6 +12,8 @@ export interface ScreenService {
   readonly accounts: OperatorAccounts;
   /** advance moves the service's clock forward. */
   advance(ms: number): void;
+  /** anotherInstance: a second service over the same data directory and database, as a second process would be. */
+  anotherInstance(): Promise<{ readonly url: string; stop(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -27,6 +29,17 @@ export async function startScreenService(name: string, env: Record<string, strin
     accounts: operators.accounts,
     advance: (ms) => {
       clock.advance(ms);
+    },
+    async anotherInstance() {
+      const other: Service = await compose(config, { logger: silentLogger, clock });
+      const otherHttp = await listen(other);
+      return {
+        url: otherHttp.url,
+        stop: async () => {
+          await otherHttp.close();
+          await other.stop();
+        },
+      };
     },
     stop: async () => {
       await http.close();

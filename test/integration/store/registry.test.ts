@@ -94,6 +94,8 @@ describeEachDialect('registry', (dialect) => {
       xml: { sha256: sha256(record.xml), size: record.xml.byteLength },
       pdf: { sha256: sha256(record.pdf), size: record.pdf.byteLength },
       status: { code: 'valid' },
+      // Registered without an owner: only SYSTEM keys (and the token, and its applicant) open its files.
+      owner: { providerId: null, conId: null },
     });
     expect(await registry.readXml(number)).toEqual(record.xml);
     expect(await registry.readPdf(number)).toEqual(record.pdf);

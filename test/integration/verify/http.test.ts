@@ -70,7 +70,7 @@ describe('issued documents', () => {
     expect(await xml.text()).toContain('urn:qujat:document:1');
   });
 
-  it('are issued only with a staff or SYSTEM key; their files open with the token, such a key or the applicant\'s own key', async () => {
+  it('are issued only with a staff or SYSTEM key; their files open with the token, a key that may read them or the applicant\'s own key', async () => {
     const anonymousIssue = await fetch(`${base}/v1/documents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(SAMPLE) });
     expect(anonymousIssue.status).toBe(401);
     const own = (await service.apiKeys.add({ role: 'APPLICANT', iin: FULL_IIN })).key;
@@ -90,6 +90,15 @@ describe('issued documents', () => {
     const as = (key: string) => fetch(`${base}/v1/documents/${number}.pdf`, { headers: { authorization: `Bearer ${key}` } });
     expect((await as(own)).status).toBe(200);
     expect((await as(other)).status).toBe(404);
+    expect((await as(system)).status).toBe(200);
+    // Issued with a SYSTEM key, it is no provider's document: provider staff and ЦОН keys get it as not found.
+    const staff = (await service.apiKeys.add({ role: 'PROVIDER_EMPLOYEE', providerId: 'ekibastuz-employment' })).key;
+    const con = (await service.apiKeys.add({ role: 'CON_OPERATOR', providerId: 'con-ekibastuz' })).key;
+    for (const key of [staff, con]) {
+      const refused = await as(key);
+      expect(refused.status).toBe(404);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('DOCUMENT_NOT_FOUND');
+    }
     expect((await fetch(`${base}/v1/documents/${number}`)).status).toBe(200);
   });
 
