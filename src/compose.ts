@@ -61,6 +61,7 @@ import {
   createPrintDocuments,
   createPrintJobs,
   createVerifyDocument,
+  historyActions,
   type BarcodeReader,
   type BarcodeMark,
   type Barcodes,
@@ -100,6 +101,7 @@ export function i18nCodeLists(): CodeList[] {
     { name: 'REFUSAL_REASONS', keys: REFUSAL_REASONS.map((reason) => `reasons:${reason}`) },
     { name: 'SERVICE_IDS', keys: SERVICE_IDS.map((id) => `services:${id}.name`) },
     { name: 'VERIFY_OUTCOMES', keys: VERIFY_OUTCOMES.map((code) => `verify:outcomes.${code}`) },
+    { name: 'historyActions', keys: historyActions(services).map((action) => `workflow:actions.${action}`) },
   ];
 }
 
