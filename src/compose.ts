@@ -220,13 +220,14 @@ function composePeople(config: Config): People {
 /**
  * composeSignedRequests: the applicant's EDS check of a signed request. A refused signature still
  * hands the use case the request as read without trusting it, when it reads at all, so that the
- * application is stored and rejected (REJECT_EDS) and the applicant told why.
+ * application is stored and rejected (REJECT_EDS) and the applicant told why. The check is made
+ * at the service's clock, the time the application is received at.
  */
-async function composeSignedRequests(config: Config): Promise<SignedRequestCheck> {
+async function composeSignedRequests(config: Config, clock: Clock): Promise<SignedRequestCheck> {
   const verifier = createRequestVerifier(await loadTrustMaterial(config.sign, keysDir(config)));
   return {
     verify(xml) {
-      const result = verifier.verify(xml);
+      const result = verifier.verify(xml, clock.now());
       if (result.valid) return { valid: true, signerIin: result.signerIin, request: result.request };
       let request: unknown;
       try {
@@ -387,7 +388,7 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     definitions: services,
     providers,
     people: composePeople(config),
-    signedRequests: await composeSignedRequests(config),
+    signedRequests: await composeSignedRequests(config, clock),
     kinds: documentKinds,
     prepareDocument: createDocumentPreparer({ ...printing, numbers: registry }),
     texts: translator,
