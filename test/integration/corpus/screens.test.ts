@@ -13,9 +13,11 @@ import { mutableClock } from '../../helpers/applications.js';
 import { listen, startTestService, type HttpHandle } from '../../helpers/service.js';
 import { silentLogger } from '../../helpers/silent-logger.js';
 import { Visitor } from '../screens/screen-client.js';
-import { BAD, BAD_NAMES, expectErrorPage, fill, fillBody, send, type Case } from './corpus.js';
+import { BAD, BAD_NAMES, expectApiError, expectErrorPage, fill, fillBody, send, type Case } from './corpus.js';
 
 type Who = 'visitor' | 'staff' | 'educationStaff' | 'citizen';
+/** ScreenCase: a case whose path lies outside the screens (`api`) is held to the API's envelope. */
+type ScreenCase = Case<Who> & { readonly api?: true };
 
 const EMPLOYMENT = 'ekibastuz-employment';
 const EDUCATION = 'urzhar-education';
@@ -39,18 +41,49 @@ function postCases(path: string, as: Who, fields: Record<string, string>, limits
     { name: 'a wrong CSRF token', method: 'POST', path, as, headers: FORM, body: form({ _csrf: 'forged', ...fields }), status: 403 },
     { name: 'an empty CSRF token', method: 'POST', path, as, headers: FORM, body: form({ _csrf: '', ...fields }), status: 403 },
     { name: 'two CSRF tokens', method: 'POST', path, as, headers: FORM, body: `${withToken(fields)}&_csrf=forged` },
-    { name: 'the token without a session', method: 'POST', path, headers: FORM, body: form({ _csrf: 'x', ...fields }) },
+    // Without a session a guarded page sends the visitor to sign in (303); an open one refuses the token.
+    { name: 'the token without a session', method: 'POST', path, headers: FORM, body: form({ _csrf: 'x', ...fields }), valid: true },
     // The issue (M2): more fields than the form has is 413, not a silently truncated form.
     { name: 'too many fields', method: 'POST', path, as, headers: FORM, body: many(limits.fields + 5), status: 413 },
     { name: 'a body over the limit', method: 'POST', path, as, headers: FORM, body: withToken({ ...fields, padding: 'x'.repeat(limits.bytes + 1024) }), status: 413 },
     { name: 'JSON instead of a form', method: 'POST', path, as, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ _csrf: 'x', ...fields }) },
     { name: 'no media type', method: 'POST', path, as, body: withToken(fields) },
-    { name: 'invalid UTF-8 in a field', method: 'POST', path, as, headers: FORM, body: raw(Object.keys(fields)[0] ?? 'x') },
-    { name: 'a malformed percent-escape', method: 'POST', path, as, headers: FORM, body: `${withToken(fields)}&x=%E0%A4%A` },
+    // The issue (H4): a body with bytes that are no UTF-8 is refused (400), whatever the field.
+    { name: 'invalid UTF-8 in a field', method: 'POST', path, as, headers: FORM, body: raw(Object.keys(fields)[0] ?? 'x'), status: 400 },
+    // A broken escape in a field the form has not is read as the text it is: nothing to refuse.
+    { name: 'a malformed percent-escape', method: 'POST', path, as, headers: FORM, body: `${withToken(fields)}&x=%E0%A4%A`, valid: true },
   ];
 }
 
-const CASES: readonly Case<Who>[] = [
+/** multipartForm: the portal form's fields as the browser sends them, the token first. */
+const multipartForm = (fields: Record<string, string>, token = '{csrf}') =>
+  BAD.multipart('corpus', [...(token ? [{ name: '_csrf', value: token }] : []), ...Object.entries(fields).map(([name, value]) => ({ name, value }))]);
+const PERSON = { iin: TURSYNOV.iin, fullName: TURSYNOV.fullName, 'period.from': '2026-01-01', 'period.to': '2026-06-30' };
+const apply = (name: string, body: string, extra: Partial<Case<Who>> = {}): Case<Who> => ({ name, method: 'POST', path: '/apply/unemployed-certificate', as: 'citizen', headers: MULTIPART, body, ...extra });
+
+/** The portal's application form: a multipart body (it carries files). */
+const APPLY_CASES: readonly Case<Who>[] = [
+  apply('no CSRF token', multipartForm(PERSON, ''), { status: 403 }),
+  apply('a wrong CSRF token', multipartForm(PERSON, 'forged'), { status: 403 }),
+  // The form is multipart: a URL-encoded body carries no token the form reads.
+  apply('a URL-encoded body', withToken(PERSON), { headers: FORM, status: 403 }),
+  apply('JSON instead of a form', JSON.stringify(PERSON), { headers: { 'content-type': 'application/json' }, status: 403 }),
+  { name: 'an unknown service', method: 'POST', path: '/apply/birth-certificate', as: 'citizen', headers: MULTIPART, body: multipartForm(PERSON), status: 404 },
+  { name: 'a service with a traversal', method: 'POST', path: '/apply/..%2F..%2Fetc', as: 'citizen', headers: MULTIPART, body: multipartForm(PERSON) },
+  apply('a truncated multipart', BAD.truncatedMultipart('corpus', 'attachments.identity-document')),
+  apply('multipart without its boundary', multipartForm(PERSON), { headers: { 'content-type': 'multipart/form-data' } }),
+  apply('a file that is an executable', BAD.multipart('corpus', [{ name: '_csrf', value: '{csrf}' }, { name: 'attachments.identity-document', value: 'MZ\u0090\u0000', filename: 'a.exe', type: 'application/x-msdownload' }])),
+  apply('a file named by a path, not a PDF', BAD.multipart('corpus', [{ name: '_csrf', value: '{csrf}' }, { name: 'attachments.identity-document', value: 'hello', filename: '../../../etc/passwd', type: 'application/pdf' }])),
+  // The issue (M2): more fields than the form has is 413.
+  apply('a form of 500 fields', multipartForm(Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`f${i}`, 'x']))), { status: 413 }),
+  apply('a field of 100 KB', multipartForm({ ...PERSON, fullName: 'ә'.repeat(50 * 1024) })),
+  // The issue (H4): names with characters no name has, IINs that are none and implausible dates are 400 with the form shown again.
+  ...BAD_NAMES.map(([what, fullName]) => apply(`a name with ${what}`, multipartForm({ ...PERSON, fullName }), { status: 400 })),
+  ...['880412301011', '８８０４１２３０１０１０', 'abc', ''].map((iin) => apply(`an IIN «${iin}»`, multipartForm({ ...PERSON, iin }), { status: 400 })),
+  ...['2026-02-30', '0001-01-01', '9999-12-31', '2026-13-01', '01.01.2026'].map((from) => apply(`a period from ${from}`, multipartForm({ ...PERSON, 'period.from': from }), { status: 400 })),
+];
+
+const CASES: readonly ScreenCase[] = [
   // ——— АРМ sign-in and sign-out ———
   ...postCases('/arm/login', 'visitor', { username: 'nobody', password: 'wrong' }, { bytes: 8 * 1024, fields: 10 }),
   { name: 'an unknown operator', method: 'POST', path: '/arm/login', as: 'visitor', headers: FORM, body: withToken({ username: 'nobody', password: 'wrong' }) },
@@ -76,11 +109,12 @@ const CASES: readonly Case<Who>[] = [
   { name: 'a comment of 5000 characters', method: 'POST', path: '/arm/applications/{app}/actions/REFUSE_DOCUMENTS_AT_INTAKE', as: 'staff', headers: FORM, body: withToken({ reason: 'DOCUMENTS_INCOMPLETE', comment: 'ә'.repeat(2500) }) },
   { name: 'no comment where one is required', method: 'POST', path: '/arm/applications/{app}/actions/REFUSE_DOCUMENTS_AT_INTAKE', as: 'staff', headers: FORM, body: withToken({ reason: 'DOCUMENTS_INCOMPLETE' }) },
   { name: 'a forged idempotency key', method: 'POST', path: '/arm/applications/{app}/actions/APPROVE', as: 'staff', headers: FORM, body: withToken({ _key: '../../x' }) },
-  { name: 'a signed-out visitor', method: 'POST', path: '/arm/applications/{app}/actions/REGISTER', as: 'visitor', headers: FORM, body: withToken() },
-  { name: 'a citizen', method: 'POST', path: '/arm/applications/{app}/actions/REGISTER', as: 'citizen', headers: FORM, body: withToken() },
+  // Somebody not signed in to the АРМ is sent to its sign-in page (303).
+  { name: 'a signed-out visitor', method: 'POST', path: '/arm/applications/{app}/actions/REGISTER', as: 'visitor', headers: FORM, body: withToken(), valid: true },
+  { name: 'a citizen', method: 'POST', path: '/arm/applications/{app}/actions/REGISTER', as: 'citizen', headers: FORM, body: withToken(), valid: true },
 
   // ——— АРМ printing and free places ———
-  ...postCases('/arm/print', 'staff', { application: '1401-2026-999999' }, { bytes: 16 * 1024, fields: 55 }),
+  ...postCases('/arm/print', 'staff', { application: '1401-2026-999999' }, { bytes: 16 * 1024, fields: 205 }),
   { name: 'no application ticked', method: 'POST', path: '/arm/print', as: 'staff', headers: FORM, body: withToken() },
   { name: 'an unknown application ticked', method: 'POST', path: '/arm/print', as: 'staff', headers: FORM, body: withToken({ application: '1401-2026-999999' }) },
   { name: 'an application without results', method: 'POST', path: '/arm/print', as: 'staff', headers: FORM, body: withToken({ application: '{app}' }) },
@@ -99,31 +133,12 @@ const CASES: readonly Case<Who>[] = [
   { name: 'a provider without organisations', method: 'POST', path: '/arm/queue/free-places', as: 'staff', headers: FORM, body: withToken({ organisation: 'baldyrgan', ageYears: '3', free: '1' }) },
 
   // ——— The portal's form, signing step, questionnaire, sign-in and sign-out ———
-  ...postCases('/apply/unemployed-certificate', 'citizen', { iin: TURSYNOV.iin }, { bytes: 25 * 1024 * 1024, fields: 60 }).filter((c) => c.name !== 'a body over the limit'),
-  { name: 'an unknown service', method: 'POST', path: '/apply/birth-certificate', as: 'citizen', headers: FORM, body: withToken(), status: 404 },
-  { name: 'a service with a traversal', method: 'POST', path: '/apply/..%2F..%2Fetc', as: 'citizen', headers: FORM, body: withToken() },
-  { name: 'a truncated multipart', method: 'POST', path: '/apply/unemployed-certificate', as: 'citizen', headers: MULTIPART, body: BAD.truncatedMultipart('corpus', 'attachments.identity-document') },
-  { name: 'multipart without its boundary', method: 'POST', path: '/apply/unemployed-certificate', as: 'citizen', headers: { 'content-type': 'multipart/form-data' }, body: BAD.multipart('corpus', [{ name: '_csrf', value: 'x' }]) },
-  { name: 'multipart without a token', method: 'POST', path: '/apply/unemployed-certificate', as: 'citizen', headers: MULTIPART, body: BAD.multipart('corpus', [{ name: 'iin', value: TURSYNOV.iin }]), status: 403 },
-  { name: 'a file that is an executable', method: 'POST', path: '/apply/unemployed-certificate', as: 'citizen', headers: MULTIPART, body: BAD.multipart('corpus', [{ name: '_csrf', value: '{csrf}' }, { name: 'attachments.identity-document', value: 'MZ\u0090\u0000', filename: 'a.exe', type: 'application/x-msdownload' }]) },
-  { name: 'a file for no slot', method: 'POST', path: '/apply/unemployed-certificate', as: 'citizen', headers: MULTIPART, body: BAD.multipart('corpus', [{ name: '_csrf', value: '{csrf}' }, { name: 'nowhere', value: '%PDF-1.7', filename: 'a.pdf', type: 'application/pdf' }]) },
-  { name: 'a file named by a path', method: 'POST', path: '/apply/unemployed-certificate', as: 'citizen', headers: MULTIPART, body: BAD.multipart('corpus', [{ name: '_csrf', value: '{csrf}' }, { name: 'attachments.identity-document', value: 'hello', filename: '../../../etc/passwd', type: 'application/pdf' }]) },
-  { name: 'a form of 500 multipart fields', method: 'POST', path: '/apply/unemployed-certificate', as: 'citizen', headers: MULTIPART, body: BAD.multipart('corpus', [{ name: '_csrf', value: '{csrf}' }, ...Array.from({ length: 500 }, (_, i) => ({ name: `f${i}`, value: 'x' }))]), status: 413 },
-  ...BAD_NAMES.map(([what, fullName]) => ({
-    name: `a name with ${what}`,
-    method: 'POST',
-    path: '/apply/unemployed-certificate',
-    as: 'citizen' as const,
-    headers: FORM,
-    body: withToken({ iin: TURSYNOV.iin, fullName, 'period.from': '2026-01-01', 'period.to': '2026-06-30' }),
-    status: 400,
-  })),
-  ...['880412301011', '８８０４１２３０１０１０', 'abc', ''].map((iin) => ({ name: `an IIN «${iin}»`, method: 'POST', path: '/apply/unemployed-certificate', as: 'citizen' as const, headers: FORM, body: withToken({ iin, fullName: TURSYNOV.fullName, 'period.from': '2026-01-01', 'period.to': '2026-06-30' }), status: 400 })),
-  ...['2026-02-30', '0001-01-01', '9999-12-31', '2026-13-01', '01.01.2026'].map((from) => ({ name: `a period from ${from}`, method: 'POST', path: '/apply/unemployed-certificate', as: 'citizen' as const, headers: FORM, body: withToken({ iin: TURSYNOV.iin, fullName: TURSYNOV.fullName, 'period.from': from, 'period.to': '2026-06-30' }), status: 400 })),
+  ...APPLY_CASES,
   ...postCases('/apply/unemployed-certificate/sign', 'citizen', { certificate: TURSYNOV.iin }, { bytes: 8 * 1024, fields: 10 }),
-  { name: 'signing with no form filled', method: 'POST', path: '/apply/preschool-queue/sign', as: 'citizen', headers: FORM, body: withToken({ certificate: TURSYNOV.iin }) },
+  // Nothing to sign: back to the form (303); signed out: to the sign-in (303).
+  { name: 'signing with no form filled', method: 'POST', path: '/apply/preschool-queue/sign', as: 'citizen', headers: FORM, body: withToken({ certificate: TURSYNOV.iin }), valid: true },
   { name: 'signing an unknown service', method: 'POST', path: '/apply/nothing/sign', as: 'citizen', headers: FORM, body: withToken({ certificate: TURSYNOV.iin }), status: 404 },
-  { name: 'signing signed out', method: 'POST', path: '/apply/unemployed-certificate/sign', as: 'visitor', headers: FORM, body: withToken({ certificate: TURSYNOV.iin }) },
+  { name: 'signing signed out', method: 'POST', path: '/apply/unemployed-certificate/sign', as: 'visitor', headers: FORM, body: withToken({ certificate: TURSYNOV.iin }), valid: true },
   ...postCases('/cabinet/applications/{app}/questionnaire', 'citizen', { quality: 'satisfied', accessibility: 'satisfied' }, { bytes: 8 * 1024, fields: 10 }),
   { name: 'another citizen’s application', method: 'POST', path: '/cabinet/applications/{app}/questionnaire', as: 'citizen', headers: FORM, body: withToken({ quality: 'satisfied', accessibility: 'satisfied' }) },
   { name: 'an unknown application', method: 'POST', path: '/cabinet/applications/1401-2026-999999/questionnaire', as: 'citizen', headers: FORM, body: withToken({ quality: 'satisfied', accessibility: 'satisfied' }) },
@@ -171,22 +186,26 @@ const CASES: readonly Case<Who>[] = [
     ['/cabinet/applications/{app}', 'another citizen’s application'],
     ['/cabinet/applications/%00', 'a NUL'],
     ['/cabinet/applications/{own}/documents/999999999999', 'an unknown document'],
-    ['/cabinet/notifications?cursor=zzz', 'a cursor that is not one'],
-    ['/cabinet?cursor=%FF', 'a cabinet cursor in invalid UTF-8'],
   ].map(([path, name]) => ({ name: String(name), method: 'GET', path: String(path), as: 'citizen' as const })),
+  // The cabinet's lists are not paged: a cursor is a parameter they do not read.
+  { name: 'a cursor the notifications do not read', method: 'GET', path: '/cabinet/notifications?cursor=zzz', as: 'citizen', valid: true },
+  { name: 'a cursor in invalid UTF-8 the cabinet does not read', method: 'GET', path: '/cabinet?cursor=%FF', as: 'citizen', valid: true },
   ...[
     ['/apply/nothing', 'an unknown service'],
     ['/apply/..%2F..%2Fpackage.json', 'a service traversal'],
     ['/verify/999999999999?t=abc', 'an unknown document'],
     ['/verify/..%2F..%2Fpackage.json', 'a document traversal'],
     [`/verify/${'9'.repeat(300)}`, 'a number of 300 digits'],
+  ].map(([path, name]) => ({ name: String(name), method: 'GET', path: String(path), as: 'visitor' as const })),
+  // Outside the portal's and АРМ's pages (the translators' tool, the assets, no route at all) the answer is the API's envelope.
+  ...[
     ['/i18n/fonts/..%2F..%2Fpackage.json', 'a font traversal'],
     ['/i18n/fonts/nothing.ttf', 'an unknown font'],
     ['/i18n/preview?kind=nothing', 'an unknown preview'],
     ['/i18n/pdf?kind=..%2F..%2Fx', 'a preview PDF traversal'],
     ['/assets/..%2F..%2Fpackage.json', 'an asset traversal'],
     ['/nothing-here', 'an unknown page'],
-  ].map(([path, name]) => ({ name: String(name), method: 'GET', path: String(path), as: 'visitor' as const })),
+  ].map(([path, name]) => ({ name: String(name), method: 'GET', path: String(path), as: 'visitor' as const, api: true as const })),
   // Node answers a head over 16 KB itself, without a page; the issue wants the page (431).
   { name: 'a cookie of 20 KB', method: 'GET', path: '/', headers: { cookie: `x=${'a'.repeat(20 * 1024)}` }, status: 431 },
   { name: 'a header of 20 KB on a form', method: 'POST', path: '/signin', as: 'visitor', headers: { ...FORM, 'x-padding': 'a'.repeat(20 * 1024) }, body: withToken({ certificate: TURSYNOV.iin }), status: 431 },
@@ -259,6 +278,7 @@ describe('the screens’ bad-input corpus', () => {
       headers: { accept: 'text/html', ...(visitor ? { cookie: visitor.cookieHeader } : {}), ...c.headers },
       body: fillBody(c.body, known),
     });
-    expectErrorPage(c, answer);
+    if (c.api) expectApiError(c, answer);
+    else expectErrorPage(c, answer);
   });
 });
