@@ -62,6 +62,7 @@ import {
   createPrintDocuments,
   createPrintJobs,
   createVerifyDocument,
+  historyActions,
   type BarcodeReader,
   type BarcodeMark,
   type Barcodes,
@@ -101,6 +102,7 @@ export function i18nCodeLists(): CodeList[] {
     { name: 'REFUSAL_REASONS', keys: REFUSAL_REASONS.map((reason) => `reasons:${reason}`) },
     { name: 'SERVICE_IDS', keys: SERVICE_IDS.map((id) => `services:${id}.name`) },
     { name: 'VERIFY_OUTCOMES', keys: VERIFY_OUTCOMES.map((code) => `verify:outcomes.${code}`) },
+    { name: 'historyActions', keys: historyActions(services).map((action) => `workflow:actions.${action}`) },
   ];
 }
 
@@ -227,13 +229,14 @@ function composePeople(config: Config): People {
 /**
  * composeSignedRequests: the applicant's EDS check of a signed request. A refused signature still
  * hands the use case the request as read without trusting it, when it reads at all, so that the
- * application is stored and rejected (REJECT_EDS) and the applicant told why.
+ * application is stored and rejected (REJECT_EDS) and the applicant told why. The check is made
+ * at the service's clock, the time the application is received at.
  */
-async function composeSignedRequests(config: Config): Promise<SignedRequestCheck> {
+async function composeSignedRequests(config: Config, clock: Clock): Promise<SignedRequestCheck> {
   const verifier = createRequestVerifier(await loadTrustMaterial(config.sign, keysDir(config)));
   return {
     verify(xml) {
-      const result = verifier.verify(xml);
+      const result = verifier.verify(xml, clock.now());
       if (result.valid) return { valid: true, signerIin: result.signerIin, request: result.request };
       let request: unknown;
       try {
@@ -394,7 +397,7 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     definitions: services,
     providers,
     people: composePeople(config),
-    signedRequests: await composeSignedRequests(config),
+    signedRequests: await composeSignedRequests(config, clock),
     kinds: documentKinds,
     prepareDocument: createDocumentPreparer({ ...printing, numbers: registry }),
     texts: translator,

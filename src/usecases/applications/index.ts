@@ -199,6 +199,7 @@ export type { ApplicationsDeps, People, PersonInfo, ProviderInfo } from './conte
 export { SYSTEM_PRINCIPAL } from './context.js';
 export type { ApplicationStore, ApplicationReads, ApplicationWrites, StoredResult } from './ports.js';
 export { DEADLINE_BREACHED } from './deadlines.js';
+export { historyActions, historyEvents, OWN_HISTORY_EVENTS, SUBMITTED } from './history-events.js';
 export { MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES } from './intake.js';
 export { staffRecipient } from './notifications.js';
 export * from './errors.js';

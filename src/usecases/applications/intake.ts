@@ -28,6 +28,7 @@ import {
   SignedRequestUnreadableError,
 } from './errors.js';
 import { IdempotencyRaceError, type Perform, type Remembered } from './perform.js';
+import { SUBMITTED } from './history-events.js';
 import type { AttachmentInput, ApplicationView, Principal, SubmitRequest } from './types.js';
 import { toView } from './views.js';
 
@@ -181,7 +182,7 @@ export function createIntake(deps: ApplicationsDeps, lookups: Lookups, perform: 
       const record = draft(`${provider.code}-${year}-${String(await tx.nextValue('application', provider.id, year)).padStart(6, '0')}`);
       await tx.insert(record);
       await tx.appendHistory(record.number, [
-        { at: now, actorId: principal.id, role: principal.role, action: 'SUBMIT', from: record.state, to: record.state, comment: null, reason: null },
+        { at: now, actorId: principal.id, role: principal.role, action: SUBMITTED, from: record.state, to: record.state, comment: null, reason: null },
       ]);
       for (const attachment of attachments) await tx.addAttachment(record.number, attachment);
       const view = await toView(tx, definition, await visibleDossier(tx, SYSTEM_PRINCIPAL, record.number), principal, now);
