@@ -115,8 +115,9 @@ function composeTexts(config: Config): Translator {
   return createTranslator(readLocales(path.join(config.paths.root, 'locales')));
 }
 
-async function composeSignatureCheck(config: Config): Promise<SignatureCheck> {
-  const verifier = createSignatureVerifier(await loadTrustMaterial(config.sign, keysDir(config)));
+/** composeSignatureCheck verifies documents at the service's clock, the one they are issued on. */
+async function composeSignatureCheck(config: Config, clock: Clock): Promise<SignatureCheck> {
+  const verifier = createSignatureVerifier({ ...(await loadTrustMaterial(config.sign, keysDir(config))), now: () => clock.now() });
   return {
     verify(xml) {
       const result = verifier.verify(xml);
@@ -302,7 +303,7 @@ export async function composeVerification(config: Config, deps: { logger: Logger
   const online = !deps.offline && (config.store.url !== undefined || fs.existsSync(path.join(config.paths.data, 'qujat.db')));
   const db = online ? await openStore(config, deps.logger) : null;
   const verifyDocument = createVerifyDocument({
-    signatures: await composeSignatureCheck(config),
+    signatures: await composeSignatureCheck(config, systemClock),
     barcodes: composeBarcodeReader(),
     pdfs: pdfReader,
     registry: db ? issuedDocuments(db) : null,
@@ -370,7 +371,7 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
 
   const signer = composeDocumentSigner(createXmlSigner(await loadSigningKeys(config.sign, keysDir(config))));
   const barcodes = composeDocumentBarcodes();
-  const signatures = await composeSignatureCheck(config);
+  const signatures = await composeSignatureCheck(config, clock);
   const db = await openStore(config, logger);
   const documentRegistry = createDocumentRegistry(db);
   const registry = issuedDocuments(db, documentRegistry);
