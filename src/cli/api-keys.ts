@@ -13,6 +13,7 @@ import type { Config } from '../config/index.js';
 import { ROLES, type Role } from '../domain/index.js';
 import { createLogger } from '../log/index.js';
 import type { ApiKeys } from '../usecases/index.js';
+import { DEVELOPMENT_CON_ID } from './operators.js';
 
 export const API_KEY_USAGE = `qujat keys api-key add --role ${ROLES.join('|')} [--provider P] [--iin IIN] [--label L]
   qujat keys api-key list | qujat keys api-key revoke <id>`;
@@ -64,7 +65,7 @@ export async function apiKey(args: string[], config: Config): Promise<number> {
 
 /**
  * ensureDevelopmentApiKeys makes the development keys once and writes them in plain text (mode
- * 0600) under the keys directory: one SYSTEM, one CON_OPERATOR, one APPLICANT (for
+ * 0600) under the keys directory: one SYSTEM, one CON_OPERATOR (of DEVELOPMENT_CON_ID), one APPLICANT (for
  * `applicantIin`), and a PROVIDER_EMPLOYEE and a PROVIDER_HEAD for each provider.
  */
 export async function ensureDevelopmentApiKeys(config: Config, scope: { providerIds: readonly string[]; applicantIin: string }): Promise<string[]> {
@@ -80,7 +81,8 @@ export async function ensureDevelopmentApiKeys(config: Config, scope: { provider
     };
     return {
       SYSTEM: await made('SYSTEM'),
-      CON_OPERATOR: await made('CON_OPERATOR'),
+      // A ЦОН operator's key names its ЦОН (as --provider does): it reads the documents taken there.
+      CON_OPERATOR: await made('CON_OPERATOR', { providerId: DEVELOPMENT_CON_ID }),
       APPLICANT: await made('APPLICANT', { iin: scope.applicantIin }),
       PROVIDER_EMPLOYEE: await perProvider('PROVIDER_EMPLOYEE'),
       PROVIDER_HEAD: await perProvider('PROVIDER_HEAD'),

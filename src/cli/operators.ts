@@ -22,8 +22,11 @@ export const OPERATORS_USAGE = `qujat operators add <username> --role CON_OPERAT
 /** DEV_OPERATORS_FILE: the development accounts' passwords, under data/keys (never in the repository). */
 export const DEV_OPERATORS_FILE = 'dev-operators.json';
 
+/** DEVELOPMENT_CON_ID: the ЦОН of the development ЦОН operator, its АРМ account and its API key alike. */
+export const DEVELOPMENT_CON_ID = 'con-ekibastuz';
+
 const DEV_OPERATORS = [
-  { username: 'con-operator', role: 'CON_OPERATOR', providerId: 'con-ekibastuz', displayName: 'ХҚКО операторы / Оператор ЦОН' },
+  { username: 'con-operator', role: 'CON_OPERATOR', providerId: DEVELOPMENT_CON_ID, displayName: 'ХҚКО операторы / Оператор ЦОН' },
   { username: 'employment-employee', role: 'PROVIDER_EMPLOYEE', providerId: 'ekibastuz-employment', displayName: 'Жұмыспен қамту бөлімінің қызметкері / Сотрудник отдела занятости' },
   { username: 'employment-head', role: 'PROVIDER_HEAD', providerId: 'ekibastuz-employment', displayName: 'Жұмыспен қамту бөлімінің басшысы / Руководитель отдела занятости' },
   { username: 'education-employee', role: 'PROVIDER_EMPLOYEE', providerId: 'urzhar-education', displayName: 'Білім бөлімінің қызметкері / Сотрудник отдела образования' },
