@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { InvalidInputError, type InputIssue } from './errors.js';
 import { isValidBin, isValidIin } from './iin.js';
 import { parseCalendarDate } from './official-date.js';
+import { codePointLabel, firstUnprintable } from './printable-text.js';
 
 /** VALIDATION_RULES are the rule codes an InputIssue can carry. */
 export const VALIDATION_RULES = [
@@ -24,6 +25,7 @@ export const VALIDATION_RULES = [
   'DATE_IN_FUTURE',
   'AGE_OUT_OF_RANGE',
   'IIN_BIRTH_DATE_MISMATCH',
+  'UNPRINTABLE_CHARACTER',
 ] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];
 
@@ -32,8 +34,22 @@ const rule = (code: ValidationRule) => ({ params: { rule: code } });
 /** MAX_TEXT is the longest single-line value a form accepts (a full name, an organisation). */
 export const MAX_TEXT = 300;
 
-/** text is a single-line, trimmed, non-empty string of bounded length. */
-export const text = (max = MAX_TEXT) => z.string().trim().min(1).max(max);
+/**
+ * printable refuses a text with a character the documents cannot print (printable-text.ts),
+ * naming the first one, so that nothing accepted at intake fails later at issuing or signing.
+ */
+const printable = (value: string, context: { addIssue(issue: z.core.$ZodRawIssue): void }) => {
+  const codePoint = firstUnprintable(value, { multiline: false });
+  if (codePoint === null) return;
+  context.addIssue({ code: 'custom', input: value, params: { rule: 'UNPRINTABLE_CHARACTER', character: codePointLabel(codePoint) } });
+};
+
+/**
+ * text is the one rule of a single-line free-text field: NFC (a name typed with a combining
+ * breve becomes «й»), trimmed, non-empty, of bounded length, and printable.
+ */
+export const text = (max = MAX_TEXT) =>
+  z.string().normalize('NFC').trim().min(1).max(max).superRefine(printable);
 
 /** iinSchema: 12 digits with a valid check digit and structure. */
 export const iinSchema = z.string().refine(isValidIin, rule('INVALID_IIN'));
@@ -77,8 +93,9 @@ function toInputIssues(issue: z.core.$ZodIssue, input: unknown): InputIssue[] {
     case 'invalid_union':
       return [{ path, rule: 'NOT_ALLOWED_VALUE', params: {} }];
     case 'custom': {
-      const code = (issue.params as { rule?: ValidationRule } | undefined)?.rule ?? 'INVALID_FORMAT';
-      return [{ path, rule: code, params: {} }];
+      const { rule: code = 'INVALID_FORMAT', ...params } = (issue.params ?? {}) as { rule?: ValidationRule; [name: string]: unknown };
+      const texts = Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+      return [{ path, rule: code, params: texts }];
     }
     default:
       return [{ path, rule: 'INVALID_FORMAT', params: {} }];

@@ -11,6 +11,8 @@ import { MAX_VERIFY_BYTES } from '../usecases/index.js';
 export const RouteNotFoundError = defineError<{ path: string }>('NOT_FOUND', 'not_found');
 export const MethodNotAllowedError = defineError<{ method: string; path: string }>('METHOD_NOT_ALLOWED', 'invalid');
 export const MalformedJsonError = defineError('MALFORMED_JSON', 'invalid');
+/** BodyNotUtf8Error: a text body with bytes that are not UTF-8 (a decoder would turn them into U+FFFD). */
+export const BodyNotUtf8Error = defineError('BODY_NOT_UTF8', 'invalid');
 export const PayloadTooLargeError = defineError<{ limit: number }>('PAYLOAD_TOO_LARGE', 'invalid');
 export const UnsupportedMediaTypeError = defineError<{ contentType: string }>('UNSUPPORTED_MEDIA_TYPE', 'invalid');
 export const UploadInvalidError = defineError<{ problem: string }>('UPLOAD_INVALID', 'invalid');
