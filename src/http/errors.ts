@@ -14,6 +14,8 @@ export const MalformedJsonError = defineError('MALFORMED_JSON', 'invalid');
 /** BodyNotUtf8Error: a text body with bytes that are not UTF-8 (a decoder would turn them into U+FFFD). */
 export const BodyNotUtf8Error = defineError('BODY_NOT_UTF8', 'invalid');
 export const PayloadTooLargeError = defineError<{ limit: number }>('PAYLOAD_TOO_LARGE', 'invalid');
+/** FormTooManyFieldsError: a form body with more fields than the form's parser takes (413). */
+export const FormTooManyFieldsError = defineError('FORM_TOO_MANY_FIELDS', 'invalid');
 export const UnsupportedMediaTypeError = defineError<{ contentType: string }>('UNSUPPORTED_MEDIA_TYPE', 'invalid');
 export const UploadInvalidError = defineError<{ problem: string }>('UPLOAD_INVALID', 'invalid');
 /** PathParameterMalformedError: a path segment that cannot be what the route expects (or cannot be decoded at all). */
@@ -32,7 +34,7 @@ const STATUS: Record<ErrorKind, number> = {
 
 /** statusOf is the HTTP status of an error; a few invalid codes have a more exact one. */
 export function statusOf(error: AppError): number {
-  if (error.code === PayloadTooLargeError.code) return 413;
+  if (error.code === PayloadTooLargeError.code || error.code === FormTooManyFieldsError.code) return 413;
   if (error.code === UnsupportedMediaTypeError.code) return 415;
   if (error.code === MethodNotAllowedError.code) return 405;
   if (error.code === AuthenticationRequiredError.code) return 401;
@@ -89,13 +91,15 @@ interface BodyParserError {
   code?: string;
 }
 
-function toAppError(error: unknown): AppError {
+/** toAppError says what a failure is to the client: an AppError as it is, a parser's refusal as the matching one, anything else internal. */
+export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   // The router could not percent-decode a path parameter.
   if (error instanceof URIError) return new PathParameterMalformedError({ name: 'path' });
   const parserError = error as BodyParserError;
   if (parserError?.type === 'entity.too.large') return new PayloadTooLargeError({ limit: parserError.limit ?? 0 });
   if (parserError?.type === 'entity.parse.failed') return new MalformedJsonError({});
+  if (parserError?.type === 'parameters.too.many') return new FormTooManyFieldsError({});
   if (parserError?.name === 'MulterError') {
     return parserError.code === 'LIMIT_FILE_SIZE'
       ? new PayloadTooLargeError({ limit: MAX_VERIFY_BYTES })
