@@ -20,6 +20,10 @@ export const UnsupportedMediaTypeError = defineError<{ contentType: string }>('U
 export const UploadInvalidError = defineError<{ problem: string }>('UPLOAD_INVALID', 'invalid');
 /** PathParameterMalformedError: a path segment that cannot be what the route expects (or cannot be decoded at all). */
 export const PathParameterMalformedError = defineError<{ name: string }>('PATH_PARAMETER_MALFORMED', 'invalid');
+/** RequestHeadersTooLargeError: the request's headers are over Node's limit (431); see client-errors.ts. */
+export const RequestHeadersTooLargeError = defineError('REQUEST_HEADERS_TOO_LARGE', 'invalid');
+/** MalformedRequestError: not an HTTP request the server can read (a broken request line or header). */
+export const MalformedRequestError = defineError('MALFORMED_REQUEST', 'invalid');
 /** AuthenticationRequiredError: an administrative call without a valid bearer key (401). */
 export const AuthenticationRequiredError = defineError('AUTHENTICATION_REQUIRED', 'forbidden');
 
@@ -38,6 +42,7 @@ export function statusOf(error: AppError): number {
   if (error.code === UnsupportedMediaTypeError.code) return 415;
   if (error.code === MethodNotAllowedError.code) return 405;
   if (error.code === AuthenticationRequiredError.code) return 401;
+  if (error.code === RequestHeadersTooLargeError.code) return 431;
   return STATUS[error.kind];
 }
 

@@ -2,6 +2,7 @@
  * Bad requests over real HTTP: every one answers 4xx with a bilingual body, none 5xx; markup in
  * a name is printed as literal text.
  */
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/compose.js';
 import { pdfText } from '../helpers/poppler.js';
@@ -285,6 +286,32 @@ describe('POST /v1/documents with bad input', () => {
     expect(metadata.number).toBe(response.headers.get('x-document-number'));
     expect(metadata.bytes).toBeGreaterThan(1000);
     expect(metadata).not.toHaveProperty('pdf');
+  });
+
+  it('answers headers over the limit with 431 and the error JSON', async () => {
+    const response = await fetch(`${http.url}/v1/document-kinds`, { headers: { 'x-padding': 'a'.repeat(64 * 1024) } });
+    expect(response.status).toBe(431);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const { error } = (await response.json()) as ErrorJson;
+    expect(error.code).toBe('REQUEST_HEADERS_TOO_LARGE');
+    expect(error.message.kk).toMatch(/[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/u);
+    expect(error.message.ru).toMatch(/[а-я]/u);
+    expect(error.requestId).toBe(response.headers.get('x-request-id'));
+  });
+
+  it('answers a malformed request line with 400 and the error JSON', async () => {
+    const { port } = new URL(http.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write('NOT AN HTTP REQUEST\r\n\r\n'));
+      let answer = '';
+      socket.setEncoding('utf8').on('data', (chunk: string) => (answer += chunk)).on('end', () => resolve(answer)).on('error', reject);
+    });
+    const [head, body] = raw.split('\r\n\r\n') as [string, string];
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toMatch(/content-type: application\/json/i);
+    const { error } = JSON.parse(body) as ErrorJson;
+    expect(error.code).toBe('MALFORMED_REQUEST');
+    expect(error.message.kk).not.toBe(error.message.ru);
   });
 
   it('never answered 5xx', () => {
