@@ -26,6 +26,7 @@ export const VALIDATION_RULES = [
   'AGE_OUT_OF_RANGE',
   'IIN_BIRTH_DATE_MISMATCH',
   'UNPRINTABLE_CHARACTER',
+  'DATE_OUT_OF_RANGE',
 ] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];
 
@@ -55,8 +56,26 @@ export const text = (max = MAX_TEXT) =>
 export const iinSchema = z.string().refine(isValidIin, rule('INVALID_IIN'));
 /** binSchema: 12 digits with a valid check digit and a legal-entity structure. */
 export const binSchema = z.string().refine(isValidBin, rule('INVALID_BIN'));
-/** calendarDateSchema: an existing day written YYYY-MM-DD. */
-export const calendarDateSchema = z.string().refine((v) => parseCalendarDate(v) !== null, rule('INVALID_DATE'));
+/**
+ * DATE_WINDOW_YEARS: how far before and after the present year a date of a form or a document
+ * may lie — back to the birth of the oldest living applicant, ahead to the end of a term a
+ * document can set. Counted from the clock when the date is checked, not from fixed years.
+ */
+export const DATE_WINDOW_YEARS = { back: 130, ahead: 20 } as const;
+
+/** plausibleYear refuses an existing day outside the window around the present year. */
+const plausibleYear = (value: string, context: { addIssue(issue: z.core.$ZodRawIssue): void }) => {
+  const day = parseCalendarDate(value);
+  if (!day) return;
+  const present = new Date().getUTCFullYear();
+  const from = present - DATE_WINDOW_YEARS.back;
+  const to = present + DATE_WINDOW_YEARS.ahead;
+  if (day.year >= from && day.year <= to) return;
+  context.addIssue({ code: 'custom', input: value, params: { rule: 'DATE_OUT_OF_RANGE', from: String(from), to: String(to) } });
+};
+
+/** calendarDateSchema: an existing day written YYYY-MM-DD, within DATE_WINDOW_YEARS of the present year. */
+export const calendarDateSchema = z.string().refine((v) => parseCalendarDate(v) !== null, rule('INVALID_DATE')).superRefine(plausibleYear);
 /** localizedTextSchema: a proper name or free text given in both languages. */
 export const localizedTextSchema = (max = MAX_TEXT) => z.strictObject({ kk: text(max), ru: text(max) });
 

@@ -138,6 +138,23 @@ describe('POST /v1/documents with bad input', () => {
     }
   });
 
+  it('refuses dates no document can mean, counted from the present year', async () => {
+    const year = new Date().getUTCFullYear();
+    const answer = await rejected(withData((d) => {
+      d.period = { from: `${year - 200}-01-01`, to: `${year - 200}-06-30` };
+      d.registeredFrom = `${year + 50}-03-02`;
+    }));
+    expect(answer.status).toBe(400);
+    expect(issues(answer)).toEqual(expect.arrayContaining([
+      ['data.period.from', 'DATE_OUT_OF_RANGE'],
+      ['data.period.to', 'DATE_OUT_OF_RANGE'],
+      ['data.registeredFrom', 'DATE_OUT_OF_RANGE'],
+    ]));
+    const issue = (answer.json.error.details as Array<{ path: string; message: { kk: string; ru: string } }>).find((d) => d.path === 'data.registeredFrom')!;
+    expect(issue.message.ru).toContain(String(year + 20));
+    expect(issue.message.kk).toContain(String(year - 130));
+  });
+
   it('rejects a 1 MB name as too long, with the limit in both texts', async () => {
     const answer = await rejected(withData((d) => { d.applicant.fullName = 'Ә'.repeat(512 * 1024); })); // 1 MB in UTF-8
     expect(answer.status).toBe(400);
