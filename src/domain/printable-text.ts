@@ -66,15 +66,11 @@ export function isPrintable(codePoint: number): boolean {
 /** codePointLabel writes a code point as U+XXXX, the way a refusal names it. */
 export const codePointLabel = (codePoint: number): string => `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
 
-/**
- * firstUnprintable: the first code point of a text that cannot be printed, or null. A line
- * break counts as printable only in multi-line text (a comment, a justification).
- */
-export function firstUnprintable(value: string, options: { readonly multiline: boolean }): number | null {
+/** firstUnprintable: the first code point of a text that cannot be printed (a line break included), or null. */
+export function firstUnprintable(value: string): number | null {
   for (const character of value) {
     // for…of yields a lone surrogate as itself, so it is refused like any other unprintable one.
     const codePoint = character.codePointAt(0) as number;
-    if (options.multiline && codePoint === 0x0a) continue;
     if (!isPrintable(codePoint)) return codePoint;
   }
   return null;

@@ -40,7 +40,7 @@ export const MAX_TEXT = 300;
  * naming the first one, so that nothing accepted at intake fails later at issuing or signing.
  */
 const printable = (value: string, context: { addIssue(issue: z.core.$ZodRawIssue): void }) => {
-  const codePoint = firstUnprintable(value, { multiline: false });
+  const codePoint = firstUnprintable(value);
   if (codePoint === null) return;
   context.addIssue({ code: 'custom', input: value, params: { rule: 'UNPRINTABLE_CHARACTER', character: codePointLabel(codePoint) } });
 };
