@@ -56,6 +56,26 @@ describe('a form with too many fields', () => {
   });
 });
 
+describe('EXTEND to an implausible day', () => {
+  it('is refused with 400 for a day already past and for a year no calendar of the service reaches', async () => {
+    const application = await arm.submitUnemployed('provider');
+    for (const action of ['REGISTER', 'TAKE_INTO_WORK']) {
+      expect((await arm.api('PROVIDER_EMPLOYEE', 'POST', `/v1/applications/${application.number}/actions/${action}`, {}, EMPLOYMENT)).status).toBe(200);
+    }
+    const extend = (newDeadline: string) =>
+      arm.api('PROVIDER_HEAD', 'POST', `/v1/applications/${application.number}/actions/EXTEND`, { newDeadline, comment: 'Қосымша тексеру' }, EMPLOYMENT);
+    const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+    const past = await extend(yesterday);
+    expect(past.status).toBe(400);
+    expect((past.json as unknown as { error: { code: string } }).error.code).toBe('DEADLINE_NOT_LATER');
+    const far = await extend('9999-12-31T18:59:59.999Z');
+    expect(far.status).toBe(400);
+    expect((far.json as unknown as { error: { code: string } }).error.code).toBe('DEADLINE_OUT_OF_RANGE');
+    const later = await extend(new Date(Date.now() + 40 * 24 * 3600 * 1000).toISOString());
+    expect(later.status).toBe(200);
+  });
+});
+
 describe('an internal failure behind a screen', () => {
   // Last in the file: the service's store is closed under the listening server.
   it('answers 500 with the HTML error page, not JSON labelled as HTML', async () => {
