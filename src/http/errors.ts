@@ -24,6 +24,8 @@ export const PathParameterMalformedError = defineError<{ name: string }>('PATH_P
 export const RequestHeadersTooLargeError = defineError('REQUEST_HEADERS_TOO_LARGE', 'invalid');
 /** MalformedRequestError: not an HTTP request the server can read (a broken request line or header). */
 export const MalformedRequestError = defineError('MALFORMED_REQUEST', 'invalid');
+/** RequestAbortedError: the client went away before its body had arrived; nobody is left to answer, the log says so. */
+export const RequestAbortedError = defineError('REQUEST_ABORTED', 'invalid');
 /** AuthenticationRequiredError: an administrative call without a valid bearer key (401). */
 export const AuthenticationRequiredError = defineError('AUTHENTICATION_REQUIRED', 'forbidden');
 
@@ -105,6 +107,8 @@ export function toAppError(error: unknown): AppError {
   if (parserError?.type === 'entity.too.large') return new PayloadTooLargeError({ limit: parserError.limit ?? 0 });
   if (parserError?.type === 'entity.parse.failed') return new MalformedJsonError({});
   if (parserError?.type === 'parameters.too.many') return new FormTooManyFieldsError({});
+  // A client that aborts its upload is not a failure of the service.
+  if (parserError?.type === 'request.aborted') return new RequestAbortedError({});
   if (parserError?.name === 'MulterError') {
     return parserError.code === 'LIMIT_FILE_SIZE'
       ? new PayloadTooLargeError({ limit: MAX_VERIFY_BYTES })
