@@ -17,6 +17,7 @@ import {
   chromiumLauncher,
   createBatchPrinter,
   createBrowserPool,
+  createLane,
   createPdfEngine,
   extractQrPayloadsFromPdf,
   finishPdf,
@@ -25,6 +26,7 @@ import {
   locateChromium,
   moduleMarkHref,
   pagePreparer,
+  PREVIEW_LANE,
   readPdfAttachment,
 } from './render/index.js';
 import {
@@ -405,7 +407,9 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     onError: (event, error) => logger.error(event, { error }),
   });
   const apiKeys = createApiKeys({ store: createApiKeyStore(db), clock });
-  const previewDocument = createPreviewDocument({ kinds: documentKinds, templates, printer, clock });
+  // Previews are anonymous: they print in their own lane so that they cannot take issuing's capacity.
+  const previewPrinter = createPdfEngine(createLane(pool, PREVIEW_LANE));
+  const previewDocument = createPreviewDocument({ kinds: documentKinds, templates, printer: previewPrinter, clock });
   const verifyDocument = createVerifyDocument({ signatures, barcodes: composeBarcodeReader(), pdfs: pdfReader, registry });
   const printDocuments = createPrintDocuments({ registry, copies: documentRegistry, printer: createBatchPrinter(pool) });
   const printJobs = createPrintJobs(printDocuments, { clock });

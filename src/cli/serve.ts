@@ -2,12 +2,15 @@
 import { parseArgs } from 'node:util';
 import { compose } from '../compose.js';
 import { createLogger } from '../log/index.js';
+import { removeStaleProfiles } from '../render/index.js';
 import { configFromEnvironment } from './environment.js';
 
 export async function serve(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const { values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' } } });
   const config = configFromEnvironment(env, { PORT: values.port ?? env.PORT, QUJAT_HOST: values.host ?? env.QUJAT_HOST });
   const logger = createLogger(config.log.level);
+  const removed = removeStaleProfiles();
+  if (removed.length > 0) logger.info('render.stale_profiles_removed', { count: removed.length });
   const service = await compose(config, { logger });
   if (!service.chromium.found) {
     logger.error('render.chromium.not_found', { searched: service.chromium.searched, fix: 'set QUJAT_CHROMIUM, or run `npm run setup` as root to install the chromium package' });

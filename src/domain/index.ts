@@ -4,6 +4,7 @@ export * from './errors.js';
 export * from './iin.js';
 export * from './language.js';
 export * from './official-date.js';
+export * from './printable-text.js';
 export * from './schema-types.js';
 export * from './russian-names.js';
 export * from './service-definition.js';

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { InvalidInputError, type InputIssue } from './errors.js';
 import { isValidBin, isValidIin } from './iin.js';
 import { parseCalendarDate } from './official-date.js';
+import { codePointLabel, firstUnprintable } from './printable-text.js';
 
 /** VALIDATION_RULES are the rule codes an InputIssue can carry. */
 export const VALIDATION_RULES = [
@@ -24,6 +25,8 @@ export const VALIDATION_RULES = [
   'DATE_IN_FUTURE',
   'AGE_OUT_OF_RANGE',
   'IIN_BIRTH_DATE_MISMATCH',
+  'UNPRINTABLE_CHARACTER',
+  'DATE_OUT_OF_RANGE',
 ] as const;
 export type ValidationRule = (typeof VALIDATION_RULES)[number];
 
@@ -32,15 +35,47 @@ const rule = (code: ValidationRule) => ({ params: { rule: code } });
 /** MAX_TEXT is the longest single-line value a form accepts (a full name, an organisation). */
 export const MAX_TEXT = 300;
 
-/** text is a single-line, trimmed, non-empty string of bounded length. */
-export const text = (max = MAX_TEXT) => z.string().trim().min(1).max(max);
+/**
+ * printable refuses a text with a character the documents cannot print (printable-text.ts),
+ * naming the first one, so that nothing accepted at intake fails later at issuing or signing.
+ */
+const printable = (value: string, context: { addIssue(issue: z.core.$ZodRawIssue): void }) => {
+  const codePoint = firstUnprintable(value);
+  if (codePoint === null) return;
+  context.addIssue({ code: 'custom', input: value, params: { rule: 'UNPRINTABLE_CHARACTER', character: codePointLabel(codePoint) } });
+};
+
+/**
+ * text is the one rule of a single-line free-text field: NFC (a name typed with a combining
+ * breve becomes «й»), trimmed, non-empty, of bounded length, and printable.
+ */
+export const text = (max = MAX_TEXT) =>
+  z.string().normalize('NFC').trim().min(1).max(max).superRefine(printable);
 
 /** iinSchema: 12 digits with a valid check digit and structure. */
 export const iinSchema = z.string().refine(isValidIin, rule('INVALID_IIN'));
 /** binSchema: 12 digits with a valid check digit and a legal-entity structure. */
 export const binSchema = z.string().refine(isValidBin, rule('INVALID_BIN'));
-/** calendarDateSchema: an existing day written YYYY-MM-DD. */
-export const calendarDateSchema = z.string().refine((v) => parseCalendarDate(v) !== null, rule('INVALID_DATE'));
+/**
+ * DATE_WINDOW_YEARS: how far before and after the present year a date of a form or a document
+ * may lie — back to the birth of the oldest living applicant, ahead to the end of a term a
+ * document can set. Counted from the clock when the date is checked, not from fixed years.
+ */
+export const DATE_WINDOW_YEARS = { back: 130, ahead: 20 } as const;
+
+/** plausibleYear refuses an existing day outside the window around the present year. */
+const plausibleYear = (value: string, context: { addIssue(issue: z.core.$ZodRawIssue): void }) => {
+  const day = parseCalendarDate(value);
+  if (!day) return;
+  const present = new Date().getUTCFullYear();
+  const from = present - DATE_WINDOW_YEARS.back;
+  const to = present + DATE_WINDOW_YEARS.ahead;
+  if (day.year >= from && day.year <= to) return;
+  context.addIssue({ code: 'custom', input: value, params: { rule: 'DATE_OUT_OF_RANGE', from: String(from), to: String(to) } });
+};
+
+/** calendarDateSchema: an existing day written YYYY-MM-DD, within DATE_WINDOW_YEARS of the present year. */
+export const calendarDateSchema = z.string().refine((v) => parseCalendarDate(v) !== null, rule('INVALID_DATE')).superRefine(plausibleYear);
 /** localizedTextSchema: a proper name or free text given in both languages. */
 export const localizedTextSchema = (max = MAX_TEXT) => z.strictObject({ kk: text(max), ru: text(max) });
 
@@ -77,8 +112,9 @@ function toInputIssues(issue: z.core.$ZodIssue, input: unknown): InputIssue[] {
     case 'invalid_union':
       return [{ path, rule: 'NOT_ALLOWED_VALUE', params: {} }];
     case 'custom': {
-      const code = (issue.params as { rule?: ValidationRule } | undefined)?.rule ?? 'INVALID_FORMAT';
-      return [{ path, rule: code, params: {} }];
+      const { rule: code = 'INVALID_FORMAT', ...params } = (issue.params ?? {}) as { rule?: ValidationRule; [name: string]: unknown };
+      const texts = Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+      return [{ path, rule: code, params: texts }];
     }
     default:
       return [{ path, rule: 'INVALID_FORMAT', params: {} }];

@@ -1,11 +1,14 @@
 /** The Express app factory: middleware, routes, errors. Only http/ knows Express. */
+import { isUtf8 } from 'node:buffer';
+import { createServer } from 'node:http';
 import express, { type Express } from 'express';
 import type { AnyServiceDefinition, DocumentKind } from '../domain/index.js';
 import type { Translator } from '../i18n/index.js';
 import type { Logger } from '../log/index.js';
 import type { Applications, IssueDocument, IssuedDocuments, PrintJobs, SignatureCheck, VerifyDocument } from '../usecases/index.js';
 import { createApi } from './api.js';
-import { errorHandler, RouteNotFoundError } from './errors.js';
+import { answerClientErrors } from './client-errors.js';
+import { BodyNotUtf8Error, errorHandler, RouteNotFoundError } from './errors.js';
 import { adminKey } from './middleware/admin-key.js';
 import { apiKeyAccess, type KeyAuthenticator } from './middleware/authenticate.js';
 import { requestContext } from './middleware/request-context.js';
@@ -90,7 +93,17 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestContext());
-  app.use(express.json({ limit: deps.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    express.json({
+      limit: deps.config.bodyLimit,
+      strict: true,
+      type: ['application/json', 'application/*+json'],
+      // The decoder would turn broken bytes into U+FFFD and the request would pass for text.
+      verify: (_req, _res, body) => {
+        if (!isUtf8(body)) throw new BodyNotUtf8Error({});
+      },
+    }),
+  );
   app.use(healthRoutes({ render: deps.render }));
   app.use(assetRoutes({ root: deps.root }));
   app.use(v1Routes(deps));
@@ -111,5 +124,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     throw new RouteNotFoundError({ path: req.path });
   });
   app.use(errorHandler({ translator: deps.translator, logger: deps.logger, retryAfterSeconds: deps.config.retryAfterSeconds }));
+  // `qujat serve` and the tests start the app with app.listen: the server it makes also answers
+  // the requests Node itself refuses (too large headers, a malformed request line) with the JSON.
+  app.listen = ((...args: Parameters<ReturnType<typeof createServer>['listen']>) =>
+    answerClientErrors(createServer(app), deps.translator).listen(...args)) as Express['listen'];
   return app;
 }

@@ -11,11 +11,21 @@ import { MAX_VERIFY_BYTES } from '../usecases/index.js';
 export const RouteNotFoundError = defineError<{ path: string }>('NOT_FOUND', 'not_found');
 export const MethodNotAllowedError = defineError<{ method: string; path: string }>('METHOD_NOT_ALLOWED', 'invalid');
 export const MalformedJsonError = defineError('MALFORMED_JSON', 'invalid');
+/** BodyNotUtf8Error: a text body with bytes that are not UTF-8 (a decoder would turn them into U+FFFD). */
+export const BodyNotUtf8Error = defineError('BODY_NOT_UTF8', 'invalid');
 export const PayloadTooLargeError = defineError<{ limit: number }>('PAYLOAD_TOO_LARGE', 'invalid');
+/** FormTooManyFieldsError: a form body with more fields than the form's parser takes (413). */
+export const FormTooManyFieldsError = defineError('FORM_TOO_MANY_FIELDS', 'invalid');
 export const UnsupportedMediaTypeError = defineError<{ contentType: string }>('UNSUPPORTED_MEDIA_TYPE', 'invalid');
 export const UploadInvalidError = defineError<{ problem: string }>('UPLOAD_INVALID', 'invalid');
 /** PathParameterMalformedError: a path segment that cannot be what the route expects (or cannot be decoded at all). */
 export const PathParameterMalformedError = defineError<{ name: string }>('PATH_PARAMETER_MALFORMED', 'invalid');
+/** RequestHeadersTooLargeError: the request's headers are over Node's limit (431); see client-errors.ts. */
+export const RequestHeadersTooLargeError = defineError('REQUEST_HEADERS_TOO_LARGE', 'invalid');
+/** MalformedRequestError: not an HTTP request the server can read (a broken request line or header). */
+export const MalformedRequestError = defineError('MALFORMED_REQUEST', 'invalid');
+/** RequestAbortedError: the client went away before its body had arrived; nobody is left to answer, the log says so. */
+export const RequestAbortedError = defineError('REQUEST_ABORTED', 'invalid');
 /** AuthenticationRequiredError: an administrative call without a valid bearer key (401). */
 export const AuthenticationRequiredError = defineError('AUTHENTICATION_REQUIRED', 'forbidden');
 
@@ -30,10 +40,11 @@ const STATUS: Record<ErrorKind, number> = {
 
 /** statusOf is the HTTP status of an error; a few invalid codes have a more exact one. */
 export function statusOf(error: AppError): number {
-  if (error.code === PayloadTooLargeError.code) return 413;
+  if (error.code === PayloadTooLargeError.code || error.code === FormTooManyFieldsError.code) return 413;
   if (error.code === UnsupportedMediaTypeError.code) return 415;
   if (error.code === MethodNotAllowedError.code) return 405;
   if (error.code === AuthenticationRequiredError.code) return 401;
+  if (error.code === RequestHeadersTooLargeError.code) return 431;
   return STATUS[error.kind];
 }
 
@@ -87,13 +98,17 @@ interface BodyParserError {
   code?: string;
 }
 
-function toAppError(error: unknown): AppError {
+/** toAppError says what a failure is to the client: an AppError as it is, a parser's refusal as the matching one, anything else internal. */
+export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   // The router could not percent-decode a path parameter.
   if (error instanceof URIError) return new PathParameterMalformedError({ name: 'path' });
   const parserError = error as BodyParserError;
   if (parserError?.type === 'entity.too.large') return new PayloadTooLargeError({ limit: parserError.limit ?? 0 });
   if (parserError?.type === 'entity.parse.failed') return new MalformedJsonError({});
+  if (parserError?.type === 'parameters.too.many') return new FormTooManyFieldsError({});
+  // A client that aborts its upload is not a failure of the service.
+  if (parserError?.type === 'request.aborted') return new RequestAbortedError({});
   if (parserError?.name === 'MulterError') {
     return parserError.code === 'LIMIT_FILE_SIZE'
       ? new PayloadTooLargeError({ limit: MAX_VERIFY_BYTES })

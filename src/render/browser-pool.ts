@@ -42,6 +42,8 @@ export interface PoolStats {
   readonly rejected: number;
   readonly restarts: number;
   readonly crashes: number;
+  /** pageCrashes: renderers of single pages that died while the browser lived on. */
+  readonly pageCrashes: number;
   readonly sinceRestart: number;
 }
 
@@ -77,8 +79,11 @@ export function createBrowserPool(config: PoolConfig, deps: PoolDeps): BrowserPo
   let generationCount = 0;
   let closed = false;
   let lastLaunchFailed = false;
-  const counters = { completed: 0, failed: 0, timeouts: 0, rejected: 0, restarts: 0, crashes: 0 };
+  const counters = { completed: 0, failed: 0, timeouts: 0, rejected: 0, restarts: 0, crashes: 0, pageCrashes: 0 };
   const allGenerations = new Set<Generation>();
+  // A page whose renderer died never answers again (setContent waits forever), so it is marked
+  // when puppeteer reports the crash and is never handed out again.
+  const crashedPages = new WeakSet<Page>();
 
   function startGeneration(): Generation {
     const id = ++generationCount;
@@ -146,10 +151,17 @@ export function createBrowserPool(config: PoolConfig, deps: PoolDeps): BrowserPo
     gen.active++;
     try {
       const browser = await gen.browser;
-      const idle = gen.idle.pop();
-      if (idle) return { gen, page: idle };
+      for (let idle = gen.idle.pop(); idle; idle = gen.idle.pop()) {
+        if (!crashedPages.has(idle)) return { gen, page: idle };
+        void idle.close().catch(() => undefined);
+      }
       const page = await browser.newPage();
-      await deps.preparePage(page).catch(async (error: unknown) => {
+      page.once('error', () => {
+        crashedPages.add(page);
+        counters.pageCrashes++;
+        logger.warn('render.page.crashed', { generation: gen.id });
+      });
+      await untilCrash(page, deps.preparePage(page)).catch(async (error: unknown) => {
         await page.close().catch(() => undefined);
         throw error;
       });
@@ -157,6 +169,7 @@ export function createBrowserPool(config: PoolConfig, deps: PoolDeps): BrowserPo
     } catch (error) {
       gen.active--;
       if (gen.active === 0 && gen.retired) void retire(gen);
+      if (error instanceof BrowserCrashed) throw error;
       throw new BrowserUnavailableError({ reason: 'launch' }, { cause: error });
     }
   }
@@ -181,10 +194,24 @@ export function createBrowserPool(config: PoolConfig, deps: PoolDeps): BrowserPo
     }
   }
 
+  /** untilCrash is the work, or a BrowserCrashed as soon as the page's renderer dies (the work itself would only hang). */
+  async function untilCrash<T>(page: Page, work: Promise<T>): Promise<T> {
+    let onCrash = () => undefined as void;
+    const crash = new Promise<never>((_, reject) => {
+      onCrash = () => reject(new BrowserCrashed('the page crashed during a task'));
+      page.once('error', onCrash);
+    });
+    try {
+      return await Promise.race([work, crash]);
+    } finally {
+      page.off('error', onCrash);
+    }
+  }
+
   async function attempt<T>(task: (page: Page) => Promise<T>): Promise<T> {
     const { gen, page } = await checkout();
     try {
-      const result = await withTimeout(task(page));
+      const result = await withTimeout(untilCrash(page, task(page)));
       gen.completed++;
       counters.completed++;
       checkin(gen, page, true);
@@ -195,7 +222,8 @@ export function createBrowserPool(config: PoolConfig, deps: PoolDeps): BrowserPo
         counters.timeouts++;
         throw new RenderTimeoutError({ timeoutMs: config.timeoutMs });
       }
-      if (gen.crashed) throw new BrowserCrashed('browser disconnected during a task', { cause: error });
+      if (error instanceof BrowserCrashed) throw error;
+      if (gen.crashed || crashedPages.has(page)) throw new BrowserCrashed('the browser or the page crashed during a task', { cause: error });
       throw error;
     }
   }
@@ -208,8 +236,8 @@ export function createBrowserPool(config: PoolConfig, deps: PoolDeps): BrowserPo
         try {
           return await attempt(task);
         } catch (error) {
-          // A crash takes down every page of the browser; the task itself was fine, so it gets
-          // one more try on a fresh browser instead of failing the caller.
+          // A crash takes down the page (or every page of the browser); the task itself was fine,
+          // so it gets one more try on a fresh page instead of failing the caller.
           if (!(error instanceof BrowserCrashed) || closed) throw error;
           try {
             return await attempt(task);

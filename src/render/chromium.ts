@@ -93,6 +93,38 @@ export function locateChromium(configured: string | undefined, envPath = process
   return { found: null, searched };
 }
 
+/**
+ * PROFILE_PREFIX names the browsers' profile directories in the system's temporary directory; the
+ * process id after it says whose a directory is, so that a later start can tell a killed
+ * service's leftovers from a running service's profiles.
+ */
+const PROFILE_PREFIX = 'qujat-chromium-';
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but is someone else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * removeStaleProfiles deletes the profile directories under `root` whose service process is gone
+ * (a server killed before it could remove them) and returns their names. Directories of running
+ * processes, and anything not named like ours, are left alone.
+ */
+export function removeStaleProfiles(root = os.tmpdir()): string[] {
+  const stale = fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => ({ name: entry.name, owner: new RegExp(`^${PROFILE_PREFIX}(\\d+)-[A-Za-z0-9]{6}$`).exec(entry.name)?.[1] }))
+    .filter((entry): entry is { name: string; owner: string } => entry.owner !== undefined && !processAlive(Number(entry.owner)));
+  for (const { name } of stale) fs.rmSync(path.join(root, name), { recursive: true, force: true, maxRetries: 5 });
+  return stale.map((entry) => entry.name);
+}
+
 /** LaunchBrowser starts one browser; the pool calls it at start and on every recycle. */
 export type LaunchBrowser = () => Promise<Browser>;
 
@@ -100,7 +132,7 @@ export type LaunchBrowser = () => Promise<Browser>;
 export function chromiumLauncher(executablePath: string, options: { readonly isolated?: boolean } = {}): LaunchBrowser {
   const isolation = options.isolated === false ? [] : RENDER_ISOLATION_FLAGS;
   return async () => {
-    const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qujat-chromium-'));
+    const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
     const browser = await puppeteer.launch({
       executablePath,
       headless: true,

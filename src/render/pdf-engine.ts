@@ -43,8 +43,8 @@ export async function collectGarbage(page: Page): Promise<void> {
   }
 }
 
-/** createPdfEngine prints through the pool with A4 and the CSS page size of the template. */
-export function createPdfEngine(pool: BrowserPool): PdfEngine {
+/** createPdfEngine prints through the pool (or a lane of it) with A4 and the CSS page size of the template. */
+export function createPdfEngine(pool: Pick<BrowserPool, 'run'>): PdfEngine {
   const prints = new WeakMap<Page, number>();
   return {
     async print(html) {

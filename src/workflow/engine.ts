@@ -4,6 +4,8 @@
  * result, render the documents and send the notifications in one transaction.
  */
 import {
+  calendarDateInAlmaty,
+  DATE_WINDOW_YEARS,
   deadlineFor,
   type ActionDefinition,
   type ActionInput,
@@ -14,11 +16,12 @@ import {
   type StateDefinition,
   type WorkflowApplication,
 } from '../domain/index.js';
-import type { WorkingCalendar } from './calendar.js';
+import { endOfDayInAlmaty, type WorkingCalendar } from './calendar.js';
 import {
   ActionNotAllowedError,
   ApplicationTerminalError,
   DeadlineNotLaterError,
+  DeadlineOutOfRangeError,
   InputRequiredError,
   NotOwnApplicationError,
   ReasonNotAllowedError,
@@ -102,7 +105,7 @@ export function availableActions<Form>(
     }));
 }
 
-function checkInput(name: string, action: ActionDefinition, input: TransitionInput, deadline: Date | null): void {
+function checkInput(name: string, action: ActionDefinition, input: TransitionInput, deadline: Date | null, now: Date): void {
   const requires = action.requires ?? [];
   const missing = requires.filter((key) => {
     const value = input[key];
@@ -112,8 +115,18 @@ function checkInput(name: string, action: ActionDefinition, input: TransitionInp
   if (requires.includes('reason') && input.reason !== undefined && !(action.reasons ?? []).includes(input.reason)) {
     throw new ReasonNotAllowedError({ reason: input.reason, allowed: (action.reasons ?? []).join(', ') });
   }
-  if (requires.includes('newDeadline') && input.newDeadline && deadline && input.newDeadline <= deadline) {
-    throw new DeadlineNotLaterError({ newDeadline: input.newDeadline.toISOString(), deadline: deadline.toISOString() });
+  if (requires.includes('newDeadline') && input.newDeadline) {
+    // An extension moves the term later than it is, and later than now: an overdue one too.
+    const earliest = deadline && deadline > now ? deadline : now;
+    if (input.newDeadline <= earliest) {
+      throw new DeadlineNotLaterError({ newDeadline: input.newDeadline.toISOString(), deadline: earliest.toISOString() });
+    }
+    // No further than a date of any form or document may lie, which the notification prints.
+    const latestYear = calendarDateInAlmaty(now).year + DATE_WINDOW_YEARS.ahead;
+    if (calendarDateInAlmaty(input.newDeadline).year > latestYear) {
+      const latest = endOfDayInAlmaty({ year: latestYear, month: 12, day: 31 });
+      throw new DeadlineOutOfRangeError({ newDeadline: input.newDeadline.toISOString(), latest: latest.toISOString() });
+    }
   }
 }
 
@@ -144,7 +157,7 @@ export function transition<Form>(request: TransitionRequest<Form>): TransitionRe
     throw new RoleNotAllowedError({ action: request.action, role: actor.role, allowed: action.roles.join(', ') });
   }
   if (!mayAct(actor, action, application)) throw new NotOwnApplicationError({});
-  checkInput(request.action, action, input, application.deadline);
+  checkInput(request.action, action, input, application.deadline, now);
 
   const to = stateOf(definition, action.to);
   const requires = action.requires ?? [];

@@ -22,6 +22,8 @@ export const DeadlineNotLaterError = defineError<{ newDeadline: string; deadline
   'DEADLINE_NOT_LATER',
   'invalid',
 );
+/** DeadlineOutOfRangeError: an extension to a day past the dates the service accepts anywhere (DATE_WINDOW_YEARS). */
+export const DeadlineOutOfRangeError = defineError<{ newDeadline: string; latest: string }>('DEADLINE_OUT_OF_RANGE', 'invalid');
 /** ApplicationTerminalError: the application is finished; nothing more can happen to it. */
 export const ApplicationTerminalError = defineError<{ state: string }>('APPLICATION_TERMINAL', 'conflict');
 /** UnknownStateError: the stored state is not in the definition (a definition changed under it). */

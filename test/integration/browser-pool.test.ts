@@ -2,6 +2,7 @@
  * The browser pool over the real Chromium: bounded queue, timeout, recycling, crashes (the
  * browser killed with SIGKILL between and during tasks), the concurrency limit and close().
  */
+import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { AppError } from '../../src/domain/index.js';
@@ -47,6 +48,43 @@ function kill(tracked: TrackedPool, index: number): Promise<void> {
     : Promise.resolve();
   process.kill(pid!, 'SIGKILL');
   return disconnected;
+}
+
+/** crashPage makes the page's renderer die, as an out-of-memory or a renderer bug would. */
+async function crashPage(page: Page): Promise<void> {
+  const crashed = new Promise<void>((resolve) => page.once('error', () => resolve()));
+  const session = await page.createCDPSession();
+  void session.send('Page.crash').catch(() => undefined);
+  await crashed;
+}
+
+/** processes: pid → [parent pid, command line] of every process this machine shows. */
+function processes(): Map<number, [number, string]> {
+  const found = new Map<number, [number, string]>();
+  for (const entry of fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      found.set(Number(entry), [parent, fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ')]);
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return found;
+}
+
+/** killRenderers SIGKILLs the renderer processes of the browsers this test process started, and counts them. */
+function killRenderers(): number {
+  const all = processes();
+  const ours = new Set<number>([process.pid]);
+  let added = true;
+  while (added) {
+    added = false;
+    for (const [pid, [parent]] of all) if (ours.has(parent) && !ours.has(pid)) ours.add(pid), (added = true);
+  }
+  const renderers = [...ours].filter((pid) => all.get(pid)?.[1].includes('--type=renderer'));
+  for (const pid of renderers) process.kill(pid, 'SIGKILL');
+  return renderers.length;
 }
 
 let tracked: TrackedPool | undefined;
@@ -221,6 +259,83 @@ describe('browser pool', () => {
     expect(calls).toBe(2);
     expect(pool.stats().crashes).toBe(2);
     expect(isPdf(await pool.run((page) => print(page)))).toBe(true);
+  });
+
+  it('retries the task once on a fresh page when its renderer crashes mid-print', async () => {
+    tracked = startPool({ concurrency: 1 });
+    const { pool, browsers } = tracked;
+    let calls = 0;
+    const bytes = await pool.run(async (page) => {
+      calls++;
+      await page.setContent(HTML, { waitUntil: 'load' });
+      if (calls === 1) await crashPage(page);
+      return page.pdf({ format: 'A4' });
+    });
+    expect(calls).toBe(2);
+    expect(pdfText(bytes)).toContain('Анықтама №1');
+    expect(browsers).toHaveLength(1);
+    expect(pool.stats()).toMatchObject({ pageCrashes: 1, crashes: 0, completed: 1, failed: 0 });
+  });
+
+  it('gives up with BROWSER_UNAVAILABLE when the fresh page crashes too, and prints again after', async () => {
+    tracked = startPool({ concurrency: 1 });
+    const { pool } = tracked;
+    let calls = 0;
+    const code = await codeOf(
+      pool.run(async (page) => {
+        calls++;
+        await crashPage(page);
+        return print(page);
+      }),
+    );
+    expect(code).toBe('BROWSER_UNAVAILABLE');
+    expect(calls).toBe(2);
+    expect(pool.stats()).toMatchObject({ pageCrashes: 2, failed: 1 });
+    expect(isPdf(await pool.run((page) => print(page)))).toBe(true);
+  });
+
+  it('never hands out again a page whose renderer died while it was idle', async () => {
+    tracked = startPool({ concurrency: 1 });
+    const { pool, browsers } = tracked;
+    await pool.warm();
+    const [idle] = (await browsers[0]!.pages()).filter((page) => page.url() !== '' && !page.isClosed()).slice(-1);
+    await crashPage(idle!);
+    let calls = 0;
+    const bytes = await pool.run(async (page) => {
+      calls++;
+      expect(page).not.toBe(idle);
+      return print(page);
+    });
+    expect(calls).toBe(1);
+    expect(pdfText(bytes)).toContain('Анықтама №1');
+  });
+
+  it('over HTTP, prints on a fresh page after the renderer of the pooled page was killed', async () => {
+    const service = await startService({ QUJAT_RENDER_CONCURRENCY: '1', QUJAT_RENDER_TIMEOUT_MS: '20000' });
+    const http = await listen(service);
+    const key = await systemKey(service);
+    const issue = () =>
+      fetch(`${http.url}/v1/documents`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify(sample('kk+ru')),
+      });
+    try {
+      const first = await issue();
+      expect(first.status).toBe(201);
+      await first.arrayBuffer();
+      // The pooled page's renderer dies between two prints: the next print gets a fresh page.
+      expect(killRenderers()).toBeGreaterThan(0);
+      const after = await issue();
+      expect(after.status).toBe(201);
+      expect(isPdf(new Uint8Array(await after.arrayBuffer()))).toBe(true);
+      const again = await issue();
+      expect(again.status).toBe(201);
+      await again.arrayBuffer();
+    } finally {
+      await http.close();
+      await service.stop();
+    }
   });
 
   it('never runs more tasks at once than its concurrency', async () => {

@@ -2,6 +2,7 @@
  * Bad requests over real HTTP: every one answers 4xx with a bilingual body, none 5xx; markup in
  * a name is printed as literal text.
  */
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../src/compose.js';
 import { pdfText } from '../helpers/poppler.js';
@@ -137,6 +138,23 @@ describe('POST /v1/documents with bad input', () => {
     }
   });
 
+  it('refuses dates no document can mean, counted from the present year', async () => {
+    const year = new Date().getUTCFullYear();
+    const answer = await rejected(withData((d) => {
+      d.period = { from: `${year - 200}-01-01`, to: `${year - 200}-06-30` };
+      d.registeredFrom = `${year + 50}-03-02`;
+    }));
+    expect(answer.status).toBe(400);
+    expect(issues(answer)).toEqual(expect.arrayContaining([
+      ['data.period.from', 'DATE_OUT_OF_RANGE'],
+      ['data.period.to', 'DATE_OUT_OF_RANGE'],
+      ['data.registeredFrom', 'DATE_OUT_OF_RANGE'],
+    ]));
+    const issue = (answer.json.error.details as Array<{ path: string; message: { kk: string; ru: string } }>).find((d) => d.path === 'data.registeredFrom')!;
+    expect(issue.message.ru).toContain(String(year + 20));
+    expect(issue.message.kk).toContain(String(year - 130));
+  });
+
   it('rejects a 1 MB name as too long, with the limit in both texts', async () => {
     const answer = await rejected(withData((d) => { d.applicant.fullName = 'Ә'.repeat(512 * 1024); })); // 1 MB in UTF-8
     expect(answer.status).toBe(400);
@@ -222,12 +240,59 @@ describe('POST /v1/documents with bad input', () => {
     expect(text).toContain('</div><h1>Басшы</h1>');
   });
 
-  it('renders odd but valid text without a 5xx', async () => {
-    for (const name of ['\u0000Нөл', 'Ә\ud800Ә', '😀 Эмодзи', 'Ә'.repeat(300), 'مرحبا', '\u202eБайланыс']) {
-      const response = await post(withData((d) => { d.applicant.fullName = name; }), 'application/json', 'application/json');
-      expect(response.status, JSON.stringify(name)).toBeLessThan(500);
-      await response.arrayBuffer();
+  it('refuses text the fonts cannot print, naming the field and the character, at every intake', async () => {
+    for (const [name, character] of [
+      ['\u0000Нөл', 'U+0000'],
+      ['Ә\ud800Ә', 'U+D800'],
+      ['Ә\ufffdӘ', 'U+FFFD'],
+      ['😀 Эмодзи', 'U+1F600'],
+      ['مرحبا', 'U+0645'],
+      ['\u202eБайланыс', 'U+202E'],
+      ['Ерлан\u200bОмаров', 'U+200B'],
+    ] as const) {
+      const answer = await rejected(withData((d) => { d.applicant.fullName = name; }));
+      expect(answer.status, JSON.stringify(name)).toBe(400);
+      expect(issues(answer), JSON.stringify(name)).toEqual([['data.applicant.fullName', 'UNPRINTABLE_CHARACTER']]);
+      const issue = (answer.json.error.details as Array<{ message: { kk: string; ru: string } }>)[0]!;
+      expect(issue.message.kk).toContain(character);
+      expect(issue.message.ru).toContain(character);
     }
+    const localized = await rejected(withData((d) => { d.issuer.name.ru = 'Отдел\u202eзанятости'; }));
+    expect(issues(localized)).toEqual([['data.issuer.name.ru', 'UNPRINTABLE_CHARACTER']]);
+    const operator = (await service.apiKeys.add({ role: 'CON_OPERATOR' })).key;
+    const application = await fetch(`${http.url}/v1/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${operator}` },
+      body: JSON.stringify({
+        serviceId: 'unemployed-certificate',
+        channel: 'con',
+        providerId: 'ekibastuz-employment',
+        language: 'ru',
+        form: { iin: '880412301010', fullName: 'Омаров\u0000Ерлан', period: { from: '2026-01-01', to: '2026-06-30' }, presentedTo: 'по месту\ud83d' },
+      }),
+    });
+    statuses.push(application.status);
+    const refused = (await application.json()) as ErrorJson;
+    expect(application.status).toBe(400);
+    expect((refused.error.details as Array<{ path: string; rule: string }>).map((d) => [d.path, d.rule])).toEqual(
+      expect.arrayContaining([['fullName', 'UNPRINTABLE_CHARACTER'], ['presentedTo', 'UNPRINTABLE_CHARACTER']]),
+    );
+  });
+
+  it('refuses a JSON body that is not UTF-8 instead of reading U+FFFD into it', async () => {
+    const json = JSON.stringify(valid());
+    const at = json.indexOf('Омаров') >= 0 ? json.indexOf('Омаров') : json.indexOf('"fullName":"') + 12;
+    const bytes = Buffer.concat([Buffer.from(json.slice(0, at)), Buffer.from([0xd0, 0x28, 0xff]), Buffer.from(json.slice(at))]);
+    const answer = await rejected(bytes);
+    expect(answer.status).toBe(400);
+    expect(answer.json.error.code).toBe('BODY_NOT_UTF8');
+  });
+
+  it('prints Kazakh, Russian and typographic punctuation that the rule admits', async () => {
+    const name = 'Әбілқасымұлы Ғалымжан Үкібайұлы — «Іңкәр» № 5, Ёлкин‐Һ';
+    const response = await post(withData((d) => { d.applicant.fullName = name; }), 'application/json', 'application/pdf');
+    expect(response.status).toBe(201);
+    expect(pdfText(new Uint8Array(await response.arrayBuffer()))).toContain(name);
   });
 
   it('returns the metadata with Accept: application/json and the number in a header', async () => {
@@ -238,6 +303,32 @@ describe('POST /v1/documents with bad input', () => {
     expect(metadata.number).toBe(response.headers.get('x-document-number'));
     expect(metadata.bytes).toBeGreaterThan(1000);
     expect(metadata).not.toHaveProperty('pdf');
+  });
+
+  it('answers headers over the limit with 431 and the error JSON', async () => {
+    const response = await fetch(`${http.url}/v1/document-kinds`, { headers: { 'x-padding': 'a'.repeat(64 * 1024) } });
+    expect(response.status).toBe(431);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const { error } = (await response.json()) as ErrorJson;
+    expect(error.code).toBe('REQUEST_HEADERS_TOO_LARGE');
+    expect(error.message.kk).toMatch(/[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/u);
+    expect(error.message.ru).toMatch(/[а-я]/u);
+    expect(error.requestId).toBe(response.headers.get('x-request-id'));
+  });
+
+  it('answers a malformed request line with 400 and the error JSON', async () => {
+    const { port } = new URL(http.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write('NOT AN HTTP REQUEST\r\n\r\n'));
+      let answer = '';
+      socket.setEncoding('utf8').on('data', (chunk: string) => (answer += chunk)).on('end', () => resolve(answer)).on('error', reject);
+    });
+    const [head, body] = raw.split('\r\n\r\n') as [string, string];
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toMatch(/content-type: application\/json/i);
+    const { error } = JSON.parse(body) as ErrorJson;
+    expect(error.code).toBe('MALFORMED_REQUEST');
+    expect(error.message.kk).not.toBe(error.message.ru);
   });
 
   it('never answered 5xx', () => {
