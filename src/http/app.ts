@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import type { AnyServiceDefinition, DocumentKind } from '../domain/index.js';
 import type { Translator } from '../i18n/index.js';
 import type { Logger } from '../log/index.js';
-import type { Applications, IssueDocument, IssuedDocuments, PrintJobs, SignatureCheck, VerifyDocument } from '../usecases/index.js';
+import type { Applications, IssueDocument, IssuedDocuments, IssuedFirstPage, PrintJobs, SignatureCheck, VerifyDocument } from '../usecases/index.js';
 import { createApi } from './api.js';
 import { errorHandler, RouteNotFoundError } from './errors.js';
 import { adminKey } from './middleware/admin-key.js';
@@ -33,6 +33,8 @@ export interface HttpAppDeps {
   readonly screens: { render(name: string, view: { lang: 'kk' | 'ru' | 'kk+ru'; [key: string]: unknown }): string };
   readonly issueDocument: IssueDocument;
   readonly verifyDocument: VerifyDocument;
+  /** firstPage: the picture of an issued first page on the verification pages. */
+  readonly firstPage: IssuedFirstPage;
   readonly registry: IssuedDocuments;
   readonly signatures: SignatureCheck;
   readonly render: RenderHealth;
@@ -99,6 +101,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       verifyDocument: deps.verifyDocument,
       registry: deps.registry,
       signatures: deps.signatures,
+      firstPage: deps.firstPage,
       translator: deps.translator,
       render: (name, view) => deps.screens.render(name, view),
     }),
