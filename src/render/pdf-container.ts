@@ -215,26 +215,20 @@ function pageSidePt(doc: PDFDocument, index: number): { widthPt: number; heightP
 
 /** checkRasterBounds refuses a PDF whose page count or page sizes would make rasterising costly. */
 async function checkRasterBounds(pdf: Uint8Array, pagesToRead: number): Promise<void> {
-  let doc: PDFDocument;
-  try {
-    doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  } catch (cause) {
-    throw new PdfUnreadableError({ reason: cause instanceof Error ? cause.message : 'not a PDF' }, { cause });
-  }
   const { maxPages, maxSidePt } = RASTER_LIMITS;
-  const pages = doc.getPageCount();
-  if (pages > maxPages) throw new PdfTooManyPagesError({ pages, limit: maxPages });
-  if (pages === 0) unreadable('the PDF has no pages');
-  for (let index = 0; index < Math.min(pages, pagesToRead); index++) {
-    let size: { widthPt: number; heightPt: number };
-    try {
-      size = pageSidePt(doc, index);
-    } catch (cause) {
-      throw new PdfUnreadableError({ reason: `page ${index + 1} has no readable size` }, { cause });
+  // A PDF made by anyone may be malformed anywhere pdf-lib looks: every failure is «unreadable».
+  try {
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    const pages = doc.getPageCount();
+    if (pages > maxPages) throw new PdfTooManyPagesError({ pages, limit: maxPages });
+    if (pages === 0) unreadable('the PDF has no pages');
+    for (let index = 0; index < Math.min(pages, pagesToRead); index++) {
+      const size = pageSidePt(doc, index);
+      if (!(size.widthPt <= maxSidePt && size.heightPt <= maxSidePt)) throw new PdfPageTooLargeError({ page: index + 1, ...size, limitPt: maxSidePt });
     }
-    if (!(size.widthPt <= maxSidePt && size.heightPt <= maxSidePt)) {
-      throw new PdfPageTooLargeError({ page: index + 1, ...size, limitPt: maxSidePt });
-    }
+  } catch (cause) {
+    if (cause instanceof AppError) throw cause;
+    throw new PdfUnreadableError({ reason: cause instanceof Error ? cause.message : 'not a PDF' }, { cause });
   }
 }
 

@@ -250,7 +250,7 @@ describe('PDFs that would cost a lot to rasterise', () => {
 });
 
 describe('verifications at once', () => {
-  it('beyond the bound are refused as busy (503 at the HTTP door), and served again once the others finish', async () => {
+  it('beyond the bound are refused as busy (VERIFY_BUSY, unavailable: 503 with Retry-After at the HTTP doors), and served again once the others finish', async () => {
     // Each call takes its slot synchronously, before any of them can finish: the bound is reached within these calls.
     const calls = Array.from({ length: 64 }, () => service.verifyDocument(issued.xml));
     const settled = await Promise.allSettled(calls);
