@@ -13,9 +13,9 @@ import path from 'node:path';
 import { AFRelationship, PDFDocument, PDFName, PDFNumber, StandardFonts, rgb } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDocumentSigner, type Service } from '../../../src/compose.js';
-import { createXmlSigner, loadSigningKeys } from '../../../src/sign/index.js';
+import { buildRequestXml, createDemoSigner, createXmlSigner, loadSigningKeys } from '../../../src/sign/index.js';
 import type { DocumentSigner, SignedDocument } from '../../../src/usecases/index.js';
-import { listen, ROOT, startTestService, type HttpHandle } from '../../helpers/service.js';
+import { listen, ROOT, startTestService, systemKey, type HttpHandle } from '../../helpers/service.js';
 import { runProcess } from '../../helpers/run.js';
 
 const SAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'samples/documents/unemployed-certificate.kk+ru.json'), 'utf8')) as unknown;
@@ -226,6 +226,32 @@ describe('XML whose declaration names another encoding than UTF-8', () => {
     const single = text.replace(/^<\?xml[^>]*\?>/, '');
     expect(await verifyOverHttp(Buffer.from(`<?xml version='1.0' encoding='windows-1251'?>${single}`, 'utf8'), 'cp1251.xml')).toMatchObject({ reason: 'ENCODING_NOT_UTF8' });
     expect(await verifyOverHttp(Buffer.from(`<?xml version="1.0" encoding="utf-8"?>${single}`, 'utf8'), 'lower.xml')).toMatchObject({ reason: 'XML_NOT_AS_REGISTERED' });
+  });
+});
+
+describe('a signed request whose declaration names another encoding than UTF-8', () => {
+  it('is refused with its reason in both languages and never registered', async () => {
+    const iin = '990809301249';
+    const signer = await createDemoSigner(path.join(service.config.paths.data, 'keys'));
+    const request = buildRequestXml({
+      serviceId: 'unemployed-certificate',
+      channel: 'portal',
+      providerId: 'ekibastuz-employment',
+      language: 'kk',
+      applicant: { iin },
+      signedAt: new Date(Math.floor(Date.now() / 1000) * 1000),
+      form: { iin, fullName: 'Тұрсынов Бауыржан Ғаниұлы', period: { from: '2026-01-01', to: '2026-06-30' } },
+    });
+    const signedRequest = signer.signRequest(iin, request).xml.replace(/^<\?xml[^>]*\?>/, '');
+    const response = await fetch(`${http.url}/v1/applications`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await systemKey(service)}`, 'content-type': 'application/xml' },
+      body: `<?xml version="1.0" encoding="ISO-8859-1"?>${signedRequest}`,
+    });
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { code: string; details: { reason: string }; message: { kk: string; ru: string } } };
+    expect(error).toMatchObject({ code: 'SIGNED_REQUEST_UNREADABLE', details: { reason: 'ENCODING_NOT_UTF8' } });
+    expect(error.message.kk).not.toBe(error.message.ru);
   });
 });
 
