@@ -103,6 +103,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       signatures: deps.signatures,
       firstPage: deps.firstPage,
       translator: deps.translator,
+      retryAfterSeconds: deps.config.retryAfterSeconds,
       render: (name, view) => deps.screens.render(name, view),
     }),
   );

@@ -9,10 +9,10 @@
  */
 import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
-import { languagesOf, maskIin, type Language, type LocalizedText } from '../../domain/index.js';
+import { AppError, languagesOf, maskIin, type Language, type LocalizedText } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
 import type { IssuedDocuments, IssuedFirstPage, SignatureCheck, SignedDocument, Verdict, VerifyDocument } from '../../usecases/index.js';
-import { reasonTexts } from '../../usecases/index.js';
+import { reasonTexts, VerifyBusyError } from '../../usecases/index.js';
 import { screenView } from '../screens/index.js';
 import { uploadOne } from './verify-api.js';
 
@@ -22,6 +22,8 @@ interface Deps {
   readonly signatures: SignatureCheck;
   readonly firstPage: IssuedFirstPage;
   readonly translator: Translator;
+  /** retryAfterSeconds goes with a 503 when too many verifications run at once. */
+  readonly retryAfterSeconds: number;
   readonly render: (name: string, view: { lang: 'kk' | 'ru' | 'kk+ru'; [key: string]: unknown }) => string;
 }
 
@@ -72,9 +74,23 @@ export function verifyPageRoutes(deps: Deps): Router {
     });
   };
 
+  /** busy answers a citizen with the result page, not the API's JSON, when verifications are at their bound. */
+  const busy = (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]): void => {
+    const view = screenView(req, res, { pageTitle: 'screens:verify.resultTitle', valid: false, reason: reason(VerifyBusyError.code), summary: null });
+    res.setHeader('Retry-After', String(deps.retryAfterSeconds));
+    res.status(503).type('html').send(deps.render('screens/verify-result', view));
+  };
+
   router.post('/verify', upload, async (req, res) => {
     const file = req.file?.buffer;
-    const verdict = file ? await deps.verifyDocument(new Uint8Array(file.buffer, file.byteOffset, file.byteLength)) : null;
+    let verdict: Verdict | null = null;
+    try {
+      verdict = file ? await deps.verifyDocument(new Uint8Array(file.buffer, file.byteOffset, file.byteLength)) : null;
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === VerifyBusyError.code)) throw error;
+      busy(req, res);
+      return;
+    }
     const document = verdict?.document;
     const held = uploadedDocument(verdict);
     const view = screenView(req, res, {
@@ -86,7 +102,7 @@ export function verifyPageRoutes(deps: Deps): Router {
         ? {
             number: document.number,
             kindTitle: kindTitle(document.kind),
-            status: verdict.registryStatus ?? 'offline',
+            status: verdict?.registryStatus ?? 'offline',
             issuer: document.issuer,
             issuedAt: document.issuedAt,
             maskedIin: maskIin(document.applicant.iin),

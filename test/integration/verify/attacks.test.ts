@@ -286,6 +286,33 @@ describe('verifications at once', () => {
     expect(settled.some((s) => s.status === 'fulfilled' && s.value.reason === 'VALID')).toBe(true);
     expect(await service.verifyDocument(issued.xml)).toMatchObject({ valid: true, reason: 'VALID' });
   });
+
+  it('at the bound, both HTTP doors answer 503 with Retry-After and the reason in kk and ru', async () => {
+    // The bound is taken by verifications of the issued PDF, each of which rasterises its pages
+    // in a child process: they are still running while one request to each door is answered.
+    let finished = 0;
+    const calls = Array.from({ length: 64 }, () => service.verifyDocument(issued.pdf).then(() => finished++, () => undefined));
+    const guard = Promise.all(calls);
+    const form = () => {
+      const body = new FormData();
+      body.append('file', new Blob([issued.xml]), 'document.xml');
+      return body;
+    };
+    const api = await fetch(`${http.url}/v1/verify`, { method: 'POST', body: form() });
+    const page = await fetch(`${http.url}/verify?lang=ru`, { method: 'POST', body: form() });
+    const stillRunning = finished === 0;
+    await guard;
+    expect(stillRunning, 'the verifications holding the bound ended before the requests were answered').toBe(true);
+    expect(api.status).toBe(503);
+    expect(api.headers.get('retry-after')).toBe(String(service.config.http.retryAfterSeconds));
+    const { error } = (await api.json()) as { error: { code: string; message: { kk: string; ru: string } } };
+    expect(error.code).toBe('VERIFY_BUSY');
+    expect(error.message.kk).not.toBe(error.message.ru);
+    expect(page.status).toBe(503);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('retry-after')).toBe(String(service.config.http.retryAfterSeconds));
+    expect(await page.text()).toContain(t('ru', 'errors:VERIFY_BUSY'));
+  });
 });
 
 describe('attacks of the signature corpus through the HTTP door', () => {
