@@ -63,7 +63,7 @@ function declaredEncodingRefusal(text: string): XmlRefusal | null {
   const declaration = XML_DECLARATION.exec(text)?.[0];
   const declared = declaration ? ENCODING.exec(declaration) : null;
   const encoding = declared ? declared[1] ?? declared[2] : undefined;
-  if (encoding === undefined || /^utf-8$/i.test(encoding)) return null;
+  if (encoding === undefined || /^utf-?8$/i.test(encoding)) return null;
   return refuse('ENCODING_NOT_UTF8', encoding);
 }
 
