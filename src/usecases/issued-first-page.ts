@@ -23,6 +23,13 @@ export interface IssuedFirstPageDeps {
   readonly raster: (pdf: Uint8Array) => Promise<Uint8Array>;
 }
 
+/**
+ * KEPT_PICTURES: pictures drawn lately, kept in memory. An issued PDF never changes, and a
+ * verification link printed on paper can be opened again and again: each document is drawn once
+ * while it is among the latest, whoever asks.
+ */
+const KEPT_PICTURES = 64;
+
 const passOf = (signedXml: Uint8Array): string => createHash('sha256').update('qujat:first-page:1\n').update(signedXml).digest('base64url');
 
 /** createIssuedFirstPage builds the passes and the picture from the registry. */
@@ -35,6 +42,22 @@ export function createIssuedFirstPage(deps: IssuedFirstPageDeps) {
     return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
+  const kept = new Map<string, Promise<Uint8Array>>();
+  function draw(number: string): Promise<Uint8Array> {
+    const picture = deps.registry.readPdf(number).then((pdf) => deps.raster(pdf));
+    // A failed drawing is not kept; the caller still gets its error.
+    picture.catch(() => kept.delete(number));
+    return picture;
+  }
+  function pictureOf(number: string): Promise<Uint8Array> {
+    const picture = kept.get(number) ?? draw(number);
+    kept.delete(number);
+    kept.set(number, picture);
+    const oldest = kept.keys().next().value;
+    if (kept.size > KEPT_PICTURES && oldest !== undefined) kept.delete(oldest);
+    return picture;
+  }
+
   return {
     /** pass is given only after a verification found the upload's signed data genuine and registered. */
     async pass(number: string): Promise<string> {
@@ -43,7 +66,7 @@ export function createIssuedFirstPage(deps: IssuedFirstPageDeps) {
     /** picture is the PNG of page 1 of the issued PDF, or null when the access does not open it. */
     async picture(number: string, access: FirstPageAccess): Promise<Uint8Array | null> {
       if (!(await allowed(number, access))) return null;
-      return deps.raster(await deps.registry.readPdf(number));
+      return pictureOf(number);
     },
   };
 }
