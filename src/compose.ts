@@ -27,6 +27,7 @@ import {
   moduleMarkHref,
   pagePreparer,
   PREVIEW_LANE,
+  rasterFirstPage,
   readPdfAttachment,
 } from './render/index.js';
 import {
@@ -63,6 +64,7 @@ import {
   createPreviewDocument,
   createPrintDocuments,
   createPrintJobs,
+  createIssuedFirstPage,
   createVerifyDocument,
   historyActions,
   type BarcodeReader,
@@ -139,6 +141,15 @@ const pdfReader: PdfReader = {
   attachment: (pdf) => readPdfAttachment(pdf, DOCUMENT_XML),
   qrPayloads: (pdf) => extractQrPayloadsFromPdf(pdf, { decodeImage: (png) => decodeQrCodesInImage(png) }),
 };
+
+/** FIRST_PAGE_WIDTH_PX: the picture of an issued first page, legible on a desktop and a phone. */
+const FIRST_PAGE_WIDTH_PX = 800;
+
+/**
+ * verificationsInFlight bounds uploads verified at once: each may rasterise a PDF (CPU-bound, as
+ * a render is), so two per rendering slot; beyond it the door answers 503 with Retry-After.
+ */
+const verificationsInFlight = (config: Config): number => 2 * config.render.pool.concurrency;
 
 async function openStore(config: Config, logger: Logger): Promise<Database> {
   return openDatabase({ url: config.store.url, sqlitePath: path.join(config.paths.data, 'qujat.db') }, { logger });
@@ -410,7 +421,14 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
   // Previews are anonymous: they print in their own lane so that they cannot take issuing's capacity.
   const previewPrinter = createPdfEngine(createLane(pool, PREVIEW_LANE));
   const previewDocument = createPreviewDocument({ kinds: documentKinds, templates, printer: previewPrinter, clock });
-  const verifyDocument = createVerifyDocument({ signatures, barcodes: composeBarcodeReader(), pdfs: pdfReader, registry });
+  const verifyDocument = createVerifyDocument({
+    signatures,
+    barcodes: composeBarcodeReader(),
+    pdfs: pdfReader,
+    registry,
+    maxInFlight: verificationsInFlight(config),
+  });
+  const firstPage = createIssuedFirstPage({ registry, raster: (pdf) => rasterFirstPage(pdf, { widthPx: FIRST_PAGE_WIDTH_PX }) });
   const printDocuments = createPrintDocuments({ registry, copies: documentRegistry, printer: createBatchPrinter(pool) });
   const printJobs = createPrintJobs(printDocuments, { clock });
   const workbench = createI18nWorkbench({
@@ -427,6 +445,7 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     screens: templates,
     issueDocument,
     verifyDocument,
+    firstPage,
     registry,
     signatures,
     kinds: documentKinds,

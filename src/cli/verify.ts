@@ -9,6 +9,12 @@ import { configFromEnvironment } from './environment.js';
 
 export const VERIFY_USAGE = 'qujat verify <file.pdf|file.xml|photo.png|photo.jpg> [--json] [--offline]';
 
+/** PROVEN says in the CLI's plain English what a valid verdict proves (the kk/ru message says it too). */
+const PROVEN = {
+  'issued-file': 'this file is the issued document itself (byte for byte as registered)',
+  'signed-data': 'the signed data are genuine; this file or paper is not the issued file: compare it with the signed content',
+} as const;
+
 export async function verify(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -41,6 +47,7 @@ export async function verify(args: string[], env: NodeJS.ProcessEnv): Promise<nu
       ];
       if (json.number) lines.push(`  number: ${json.number}`, `  kind: ${json.kind}`, `  issued: ${json.issuedAt}`, `  issuer BIN: ${json.issuer?.bin ?? ''}`);
       lines.push(`  registry: ${json.registryStatus ?? '—'}`);
+      if (verdict.proof) lines.push(`  proven: ${PROVEN[verdict.proof]}`);
       process.stdout.write(`${lines.join('\n')}\n`);
     }
     return verdict.valid ? 0 : 1;

@@ -5,7 +5,7 @@ import express, { type Express } from 'express';
 import type { AnyServiceDefinition, DocumentKind } from '../domain/index.js';
 import type { Translator } from '../i18n/index.js';
 import type { Logger } from '../log/index.js';
-import type { Applications, IssueDocument, IssuedDocuments, PrintJobs, SignatureCheck, VerifyDocument } from '../usecases/index.js';
+import type { Applications, IssueDocument, IssuedDocuments, IssuedFirstPage, PrintJobs, SignatureCheck, VerifyDocument } from '../usecases/index.js';
 import { createApi } from './api.js';
 import { answerClientErrors } from './client-errors.js';
 import { BodyNotUtf8Error, errorHandler, RouteNotFoundError } from './errors.js';
@@ -36,6 +36,8 @@ export interface HttpAppDeps {
   readonly screens: { render(name: string, view: { lang: 'kk' | 'ru' | 'kk+ru'; [key: string]: unknown }): string };
   readonly issueDocument: IssueDocument;
   readonly verifyDocument: VerifyDocument;
+  /** firstPage: the picture of an issued first page on the verification pages. */
+  readonly firstPage: IssuedFirstPage;
   readonly registry: IssuedDocuments;
   readonly signatures: SignatureCheck;
   readonly render: RenderHealth;
@@ -112,7 +114,9 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       verifyDocument: deps.verifyDocument,
       registry: deps.registry,
       signatures: deps.signatures,
+      firstPage: deps.firstPage,
       translator: deps.translator,
+      retryAfterSeconds: deps.config.retryAfterSeconds,
       render: (name, view) => deps.screens.render(name, view),
     }),
   );

@@ -11,6 +11,8 @@ export {
   finishPdf,
   readPdfAttachment,
   extractQrPayloadsFromPdf,
+  rasterFirstPage,
+  RASTER_LIMITS,
   DOCUMENT_XML_NAME,
   PdfUnreadableError,
   PdfRasterizerMissingError,

@@ -20,6 +20,7 @@ import {
   PDFDocument,
   PDFHexString,
   PDFName,
+  PDFNumber,
   PDFRawStream,
   PDFString,
   type PDFObject,
@@ -31,6 +32,11 @@ import { OWN_PDF_LOAD, OWN_PDF_SAVE } from './pdf-lib-pace.js';
 export const PdfUnreadableError = defineError<{ reason: string }>('PDF_UNREADABLE', 'invalid');
 /** PdfRasterizerMissingError: poppler's pdftoppm, needed to read printed QR codes from a PDF, is not installed. */
 export const PdfRasterizerMissingError = defineError<{ command: string }>('PDF_RASTERIZER_MISSING', 'unavailable');
+
+/** PdfTooManyPagesError: an uploaded PDF has more pages than any document we issue. */
+export const PdfTooManyPagesError = defineError<{ pages: number; limit: number }>('PDF_TOO_MANY_PAGES', 'invalid');
+/** PdfPageTooLargeError: a page to be rasterised is larger than any paper we print on. */
+export const PdfPageTooLargeError = defineError<{ page: number; widthPt: number; heightPt: number; limitPt: number }>('PDF_PAGE_TOO_LARGE', 'invalid');
 
 /** DOCUMENT_XML_NAME is the file name of the signed XML inside every PDF we issue. */
 export const DOCUMENT_XML_NAME = 'document.xml';
@@ -150,6 +156,23 @@ function attachmentOf(doc: PDFDocument, name: string, maxAttachmentBytes: number
   return unreadable(`the attachment filter ${filters.join(' ')} is not supported`);
 }
 
+/**
+ * RASTER_LIMITS bound what rasterising an uploaded PDF may cost, checked before pdftoppm runs: a
+ * PDF of a few kilobytes can declare pages of 4500 × 4500 pt, which at 300 dpi are 350 Mpx each.
+ * Our documents are A4 (595 × 842 pt) and a few pages long; the limits leave room for A3 and for
+ * any PDF a citizen might have saved again, and refuse everything larger with its own reason.
+ */
+export const RASTER_LIMITS = {
+  /** maxPages: the most pages an uploaded PDF may have. */
+  maxPages: 50,
+  /** maxSidePt: the longest side of a rasterised page, in points (20 in; A3 is 1191 pt). */
+  maxSidePt: 1440,
+  /** timeoutMs: pdftoppm is killed after this long. */
+  timeoutMs: 15_000,
+  /** memoryKiB: the address space pdftoppm may use (ulimit -v). */
+  memoryKiB: 1024 * 1024,
+} as const;
+
 /** ExtractQrOptions: the image decoder (barcode room, wired in compose) and the raster settings. */
 export interface ExtractQrOptions {
   readonly decodeImage: (png: Uint8Array) => Promise<string[]>;
@@ -158,31 +181,89 @@ export interface ExtractQrOptions {
   /** How many pages from the first to read (default 2: the row is in the footer of every page). */
   readonly maxPages?: number;
   readonly pdftoppm?: string;
-  readonly timeoutMs?: number;
 }
 
-function run(command: string, args: readonly string[], timeoutMs: number): Promise<void> {
+/** The shell's exit status for a command it could not find. */
+const COMMAND_NOT_FOUND = 127;
+
+/**
+ * rasterise runs pdftoppm under a time limit and, through the shell's ulimit, a memory limit:
+ * whatever slips past the checks before it cannot take the machine with it.
+ */
+function rasterise(pdftoppm: string, args: readonly string[]): Promise<void> {
+  const { timeoutMs, memoryKiB } = RASTER_LIMITS;
   return new Promise((resolve, reject) => {
-    execFile(command, args, { timeout: timeoutMs, maxBuffer: 1024 * 1024 }, (error, _stdout, stderr) => {
+    const script = 'ulimit -v "$0" && exec "$@"';
+    execFile('/bin/sh', ['-c', script, String(memoryKiB), pdftoppm, ...args], { timeout: timeoutMs, maxBuffer: 1024 * 1024 }, (error, _stdout, stderr) => {
       if (!error) return resolve();
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return reject(new PdfRasterizerMissingError({ command }));
-      reject(new PdfUnreadableError({ reason: `${command} failed: ${String(stderr).trim().slice(0, 200) || error.message}` }, { cause: error }));
+      if (error.code === COMMAND_NOT_FOUND) return reject(new PdfRasterizerMissingError({ command: pdftoppm }));
+      const why = error.killed ? `stopped after ${timeoutMs} ms` : String(stderr).trim().slice(0, 200) || error.message;
+      reject(new PdfUnreadableError({ reason: `${pdftoppm} failed: ${why}` }, { cause: error }));
     });
   });
 }
 
+/** pageSidePt is a page's larger side as a rasteriser sees it: the MediaBox or CropBox, times UserUnit. */
+function pageSidePt(doc: PDFDocument, index: number): { widthPt: number; heightPt: number } {
+  const page = doc.getPage(index);
+  const unit = page.node.lookupMaybe(PDFName.of('UserUnit'), PDFNumber)?.asNumber() ?? 1;
+  const boxes = [page.getMediaBox(), page.getCropBox()];
+  const widthPt = Math.max(...boxes.map((box) => Math.abs(box.width))) * Math.max(unit, 1);
+  const heightPt = Math.max(...boxes.map((box) => Math.abs(box.height))) * Math.max(unit, 1);
+  return { widthPt: Math.round(widthPt), heightPt: Math.round(heightPt) };
+}
+
+/** checkRasterBounds refuses a PDF whose page count or page sizes would make rasterising costly. */
+async function checkRasterBounds(pdf: Uint8Array, pagesToRead: number): Promise<void> {
+  const { maxPages, maxSidePt } = RASTER_LIMITS;
+  // A PDF made by anyone may be malformed anywhere pdf-lib looks: every failure is «unreadable».
+  try {
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    const pages = doc.getPageCount();
+    if (pages > maxPages) throw new PdfTooManyPagesError({ pages, limit: maxPages });
+    if (pages === 0) unreadable('the PDF has no pages');
+    for (let index = 0; index < Math.min(pages, pagesToRead); index++) {
+      const size = pageSidePt(doc, index);
+      if (!(size.widthPt <= maxSidePt && size.heightPt <= maxSidePt)) throw new PdfPageTooLargeError({ page: index + 1, ...size, limitPt: maxSidePt });
+    }
+  } catch (cause) {
+    if (cause instanceof AppError) throw cause;
+    throw new PdfUnreadableError({ reason: cause instanceof Error ? cause.message : 'not a PDF' }, { cause });
+  }
+}
+
 /** extractQrPayloadsFromPdf rasterises the first pages and returns every distinct QR text found. */
 export async function extractQrPayloadsFromPdf(pdf: Uint8Array, options: ExtractQrOptions): Promise<string[]> {
-  const { decodeImage, dpi = 300, maxPages = 2, pdftoppm = 'pdftoppm', timeoutMs = 60_000 } = options;
+  const { decodeImage, dpi = 300, maxPages = 2, pdftoppm = 'pdftoppm' } = options;
+  await checkRasterBounds(pdf, maxPages);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'qujat-qr-'));
   try {
     const input = path.join(dir, 'in.pdf');
     await writeFile(input, pdf);
-    await run(pdftoppm, ['-r', String(dpi), '-gray', '-png', '-f', '1', '-l', String(maxPages), input, path.join(dir, 'page')], timeoutMs);
+    await rasterise(pdftoppm, ['-r', String(dpi), '-gray', '-png', '-f', '1', '-l', String(maxPages), input, path.join(dir, 'page')]);
     const pages = (await readdir(dir)).filter((f) => f.endsWith('.png')).sort();
     const found: string[] = [];
     for (const page of pages) found.push(...(await decodeImage(await readFile(path.join(dir, page)))));
     return [...new Set(found)];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * rasterFirstPage draws page 1 of a PDF we issued as a PNG `widthPx` wide: the picture the
+ * verification page shows next to the signed content, so that a person can compare it with the
+ * paper in hand. The PDF is ours (read from the registry), but the same limits apply.
+ */
+export async function rasterFirstPage(pdf: Uint8Array, options: { widthPx: number; pdftoppm?: string }): Promise<Uint8Array> {
+  const { widthPx, pdftoppm = 'pdftoppm' } = options;
+  await checkRasterBounds(pdf, 1);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'qujat-page-'));
+  try {
+    const input = path.join(dir, 'in.pdf');
+    await writeFile(input, pdf);
+    await rasterise(pdftoppm, ['-png', '-f', '1', '-l', '1', '-singlefile', '-scale-to-x', String(widthPx), '-scale-to-y', '-1', input, path.join(dir, 'page')]);
+    return await readFile(path.join(dir, 'page.png'));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 /**
  * Parsing XML that came from outside (reference §2.7 step 1). Before any parser sees the bytes:
  * a size limit and no DOCTYPE or ENTITY declaration at all, so external entities (XXE) and
- * entity expansion (billion laughs) never reach a parser. Then a strict parse (any parser warning
+ * entity expansion (billion laughs) never reach a parser; an XML declaration may name UTF-8 only. Then a strict parse (any parser warning
  * is fatal, one root, nothing but whitespace outside it) and a walk that refuses comments and
  * processing instructions (exclusive c14n drops comments, so text split by a comment verifies
  * while a naive reader sees something else), duplicate ID attributes and deep nesting.
@@ -50,9 +50,28 @@ export function decodeXml(input: string | Uint8Array, maxBytes: number): { ok: t
   }
 }
 
+/** XML_DECLARATION is an XML declaration at the start of the text; ENCODING its encoding pseudo-attribute. */
+const XML_DECLARATION = /^<\?xml\s[^?]*\?>/;
+const ENCODING = /\sencoding\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+
+/**
+ * declaredEncodingRefusal refuses a declaration that names an encoding other than UTF-8. We read
+ * the bytes as UTF-8 whatever they declare; another verifier (xmlsec1) decodes by the declaration,
+ * so UTF-8 bytes declared ISO-8859-1 would be one document here and another one there.
+ */
+function declaredEncodingRefusal(text: string): XmlRefusal | null {
+  const declaration = XML_DECLARATION.exec(text)?.[0];
+  const declared = declaration ? ENCODING.exec(declaration) : null;
+  const encoding = declared ? declared[1] ?? declared[2] : undefined;
+  if (encoding === undefined || /^utf-?8$/i.test(encoding)) return null;
+  return refuse('ENCODING_NOT_UTF8', encoding);
+}
+
 /** parseStrictXml parses text that passed decodeXml; see the file header for what it refuses. */
 export function parseStrictXml(text: string): ParsedXml | XmlRefusal {
   if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) return refuse('DOCTYPE_FORBIDDEN');
+  const encodingRefusal = declaredEncodingRefusal(text);
+  if (encodingRefusal) return encodingRefusal;
   let doc: Document;
   try {
     doc = new DOMParser({ onError: onWarningStopParsing, locator: false }).parseFromString(text, 'text/xml');

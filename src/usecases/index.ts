@@ -14,7 +14,19 @@ export {
   type PreviewDocument,
 } from './issue-document.js';
 export { createRequestPreparer, documentView, DocumentRequest, type PreparedRequest, type DocumentBarcodes } from './document-request.js';
-export { createVerifyDocument, sniffSource, MAX_VERIFY_BYTES, VERIFY_OUTCOMES, type Verdict, type VerifyDocument, type VerifySource, type RegistryStatus } from './verify-document.js';
+export {
+  createVerifyDocument,
+  sniffSource,
+  MAX_VERIFY_BYTES,
+  VERIFY_OUTCOMES,
+  VerifyBusyError,
+  type Verdict,
+  type VerifiedProof,
+  type VerifyDocument,
+  type VerifySource,
+  type RegistryStatus,
+} from './verify-document.js';
+export { createIssuedFirstPage, type IssuedFirstPage, type FirstPageAccess } from './issued-first-page.js';
 export { verdictReport, reasonText, reasonTexts } from './verdict-report.js';
 export * from './applications/index.js';
 export { createApiKeys, apiKeyPrincipalId, ApiKeyScopeError, ApiKeyNotFoundError, type ApiKeys, type ApiKeyIdentity, type ApiKeyStore, type StoredApiKey, type NewApiKey } from './api-keys.js';

@@ -22,6 +22,7 @@ export function verdictReport(texts: Texts, verdict: Verdict) {
     reason: verdict.reason,
     message: Object.fromEntries(LANGUAGES.map((l) => [l, reasonText(texts, l, verdict.reason)])) as Record<Language, string>,
     source: verdict.source,
+    proof: verdict.proof,
     number: document?.number ?? null,
     kind: document?.kind ?? null,
     issuer: document?.issuer ?? null,

@@ -1,14 +1,18 @@
 /**
  * The citizens' verification pages: `/verify` (type a number or upload a file or photo) and
  * `/verify/<number>?t=<token>`, where the verification QR lands. Without a valid token the page
- * shows status, kind, issuer, issue date and a masked IIN only.
+ * shows status, issuer, issue date and an IIN without its birth date only: not even the kind,
+ * which alone can tell that a child is concerned (a preschool referral, a disabled child's
+ * notification, a refusal on such a service). Whoever holds the token or just uploaded the
+ * genuine signed data sees the signed content in words and a picture of the issued first page
+ * (`/verify/<number>/first-page.png`), to compare with the paper or file in hand.
  */
 import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
-import { languagesOf, maskIin, type Language, type LocalizedText } from '../../domain/index.js';
+import { AppError, languagesOf, maskIin, type Language, type LocalizedText } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
-import type { IssuedDocuments, SignatureCheck, VerifyDocument } from '../../usecases/index.js';
-import { reasonTexts } from '../../usecases/index.js';
+import type { IssuedDocuments, IssuedFirstPage, SignatureCheck, SignedDocument, Verdict, VerifyDocument } from '../../usecases/index.js';
+import { reasonTexts, VerifyBusyError } from '../../usecases/index.js';
 import { screenView } from '../screens/index.js';
 import { uploadOne } from './verify-api.js';
 
@@ -16,11 +20,27 @@ interface Deps {
   readonly verifyDocument: VerifyDocument;
   readonly registry: Pick<IssuedDocuments, 'find' | 'readXml' | 'checkToken'>;
   readonly signatures: SignatureCheck;
+  readonly firstPage: IssuedFirstPage;
   readonly translator: Translator;
+  /** retryAfterSeconds goes with a 503 when too many verifications run at once. */
+  readonly retryAfterSeconds: number;
   readonly render: (name: string, view: { lang: 'kk' | 'ru' | 'kk+ru'; [key: string]: unknown }) => string;
 }
 
 const both = (text: (language: Language) => string): LocalizedText => ({ kk: text('kk'), ru: text('ru') });
+
+/** withoutBirthDate masks an IIN's first seven digits (birth date, century and sex): the tokenless page names nobody. */
+const withoutBirthDate = (iin: string): string => `${'*'.repeat(8)}${iin.slice(8)}`;
+
+/** firstPageUrl is the picture's address; the pass or token in it is what opens it. */
+const firstPageUrl = (number: string, access: { pass: string } | { token: string }): string =>
+  `/verify/${number}/first-page.png?${'pass' in access ? `pass=${encodeURIComponent(access.pass)}` : `t=${encodeURIComponent(access.token)}`}`;
+
+/** shown is the signed content in the languages the citizen reads the page in. */
+const shown = (signed: SignedDocument, lang: 'kk' | 'ru' | 'kk+ru') => languagesOf(lang).map((language) => ({ language, ...signed.content[language] }));
+
+/** uploadedDocument is a verdict whose upload proved the requester holds registered, genuine signed data. */
+const uploadedDocument = (verdict: Verdict | null): SignedDocument | null => (verdict?.valid && verdict.registryStatus === 'valid' ? verdict.document : null);
 
 export function verifyPageRoutes(deps: Deps): Router {
   const router = Router();
@@ -54,26 +74,43 @@ export function verifyPageRoutes(deps: Deps): Router {
     });
   };
 
+  /** busy answers a citizen with the result page, not the API's JSON, when verifications are at their bound. */
+  const busy = (req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1]): void => {
+    const view = screenView(req, res, { pageTitle: 'screens:verify.resultTitle', valid: false, reason: reason(VerifyBusyError.code), summary: null });
+    res.setHeader('Retry-After', String(deps.retryAfterSeconds));
+    res.status(503).type('html').send(deps.render('screens/verify-result', view));
+  };
+
   router.post('/verify', upload, async (req, res) => {
     const file = req.file?.buffer;
-    const verdict = file ? await deps.verifyDocument(new Uint8Array(file.buffer, file.byteOffset, file.byteLength)) : null;
+    let verdict: Verdict | null = null;
+    try {
+      verdict = file ? await deps.verifyDocument(new Uint8Array(file.buffer, file.byteOffset, file.byteLength)) : null;
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === VerifyBusyError.code)) throw error;
+      busy(req, res);
+      return;
+    }
     const document = verdict?.document;
+    const held = uploadedDocument(verdict);
     const view = screenView(req, res, {
       pageTitle: 'screens:verify.resultTitle',
       valid: verdict?.valid ?? false,
+      signedDataOnly: verdict?.proof === 'signed-data',
       reason: reason(verdict?.reason ?? 'FILE_REQUIRED'),
       summary: document
         ? {
             number: document.number,
             kindTitle: kindTitle(document.kind),
-            status: verdict.registryStatus ?? 'offline',
+            status: verdict?.registryStatus ?? 'offline',
             issuer: document.issuer,
             issuedAt: document.issuedAt,
             maskedIin: maskIin(document.applicant.iin),
           }
         : null,
     });
-    res.status(file ? 200 : 400).type('html').send(deps.render('screens/verify-result', view));
+    const proven = held ? { content: shown(held, view.lang), firstPage: firstPageUrl(held.number, { pass: await deps.firstPage.pass(held.number) }) } : {};
+    res.status(file ? 200 : 400).type('html').send(deps.render('screens/verify-result', { ...view, ...proven }));
   });
 
   router.get('/verify/:number', async (req, res) => {
@@ -91,17 +128,31 @@ export function verifyPageRoutes(deps: Deps): Router {
       summary: entry
         ? {
             number: entry.number,
-            kindTitle: kindTitle(entry.kind),
+            kindTitle: tokenValid ? kindTitle(entry.kind) : null,
             status: entry.status.code,
             issuer: entry.issuer,
             issuedAt: entry.issuedAt,
-            maskedIin: maskIin(entry.applicant.iin),
+            maskedIin: tokenValid ? maskIin(entry.applicant.iin) : withoutBirthDate(entry.applicant.iin),
           }
         : null,
     });
-    // The signed content in the languages the citizen reads the page in.
-    const content = signed ? languagesOf(view.lang).map((language) => ({ language, ...signed.content[language] })) : null;
-    res.status(entry ? 200 : 404).type('html').send(deps.render('screens/verify-result', { ...view, content }));
+    const proven = signed ? { content: shown(signed, view.lang), firstPage: firstPageUrl(number, { token }) } : {};
+    res.status(entry ? 200 : 404).type('html').send(deps.render('screens/verify-result', { ...view, ...proven }));
+  });
+
+  // The picture opens with the token or an upload's pass; anything else is a plain 404.
+  router.get('/verify/:number/first-page.png', async (req, res) => {
+    const number = req.params.number;
+    const token = typeof req.query.t === 'string' ? req.query.t : undefined;
+    const pass = typeof req.query.pass === 'string' ? req.query.pass : undefined;
+    const entry = /^\d{12}$/.test(number) && (token || pass) ? await deps.registry.find(number) : null;
+    const png = entry ? await deps.firstPage.picture(number, { ...(token ? { token } : {}), ...(pass ? { pass } : {}) }) : null;
+    if (!png) {
+      res.status(404).type('text/plain').send('not found');
+      return;
+    }
+    res.setHeader('Cache-Control', 'private, max-age=300');
+    res.status(200).type('image/png').send(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
   });
 
   return router;

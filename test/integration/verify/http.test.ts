@@ -14,6 +14,7 @@ import { ROOT, startTestService, systemKey } from '../../helpers/service.js';
 
 const SAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'samples/documents/unemployed-certificate.kk+ru.json'), 'utf8')) as unknown;
 const FULL_IIN = '880424400519';
+const KIND_TITLE_RU = 'Справка о регистрации в качестве безработного';
 
 let service: Service;
 let server: Server;
@@ -171,17 +172,22 @@ describe('POST /v1/verify', () => {
 });
 
 describe('the citizens\' verification pages', () => {
-  it('show status, kind, issuer, date and a masked IIN, and the content only with the token', async () => {
+  it('show status, issuer, date and an IIN without birth date; the kind, a masked IIN and the content only with the token', async () => {
     const { number, verifyUrl } = await issue();
     const token = new URL(verifyUrl).searchParams.get('t');
-    const withToken = await fetch(`${base}/verify/${number}?t=${encodeURIComponent(token ?? '')}`);
+    const withToken = await fetch(`${base}/verify/${number}?t=${encodeURIComponent(token ?? '')}&lang=ru`);
     expect(withToken.status).toBe(200);
     const full = await withToken.text();
     expect(full).toContain('880424****19');
     expect(full).toContain('Сәрсенбаева Әйгерім Қуанышқызы');
     expect(withToken.headers.get('content-security-policy')).toContain("default-src 'none'");
-    const withoutToken = await (await fetch(`${base}/verify/${number}`)).text();
-    expect(withoutToken).toContain('880424****19');
+    expect(full).toContain(KIND_TITLE_RU);
+    const withoutToken = await (await fetch(`${base}/verify/${number}?lang=ru`)).text();
+    // Without the token nobody is named: no birth date in the IIN, no kind (which can tell of a child).
+    expect(withoutToken).toContain('********0519');
+    expect(withoutToken).not.toContain('880424');
+    expect(withoutToken).not.toContain(KIND_TITLE_RU);
+    expect(withoutToken).toContain('Отдел занятости');
     expect(withoutToken).not.toContain('Сәрсенбаева');
     const wrongToken = await (await fetch(`${base}/verify/${number}?t=AAAAAAAAAAAAAAAAAAAAAA`)).text();
     expect(wrongToken).not.toContain('Сәрсенбаева');
