@@ -74,6 +74,12 @@ const plausibleYear = (value: string, context: { addIssue(issue: z.core.$ZodRawI
   context.addIssue({ code: 'custom', input: value, params: { rule: 'DATE_OUT_OF_RANGE', from: String(from), to: String(to) } });
 };
 
+/**
+ * instantSchema: an instant in ISO 8601 with its offset (as a new deadline is sent), within
+ * DATE_WINDOW_YEARS of the present year like a calendar date: its local day is judged.
+ */
+export const instantSchema = z.iso.datetime({ offset: true }).superRefine((value, context) => plausibleYear(value.slice(0, 10), context));
+
 /** calendarDateSchema: an existing day written YYYY-MM-DD, within DATE_WINDOW_YEARS of the present year. */
 export const calendarDateSchema = z.string().refine((v) => parseCalendarDate(v) !== null, rule('INVALID_DATE')).superRefine(plausibleYear);
 /** localizedTextSchema: a proper name or free text given in both languages. */

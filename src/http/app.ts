@@ -1,5 +1,4 @@
 /** The Express app factory: middleware, routes, errors. Only http/ knows Express. */
-import { isUtf8 } from 'node:buffer';
 import { createServer } from 'node:http';
 import express, { type Express } from 'express';
 import type { AnyServiceDefinition, DocumentKind } from '../domain/index.js';
@@ -8,7 +7,8 @@ import type { Logger } from '../log/index.js';
 import type { Applications, IssueDocument, IssuedDocuments, IssuedFirstPage, PrintJobs, SignatureCheck, VerifyDocument } from '../usecases/index.js';
 import { createApi } from './api.js';
 import { answerClientErrors } from './client-errors.js';
-import { BodyNotUtf8Error, errorHandler, RouteNotFoundError } from './errors.js';
+import { utf8Only } from './bodies.js';
+import { errorHandler, RouteNotFoundError } from './errors.js';
 import { adminKey } from './middleware/admin-key.js';
 import { apiKeyAccess, type KeyAuthenticator } from './middleware/authenticate.js';
 import { requestContext } from './middleware/request-context.js';
@@ -100,10 +100,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       limit: deps.config.bodyLimit,
       strict: true,
       type: ['application/json', 'application/*+json'],
-      // The decoder would turn broken bytes into U+FFFD and the request would pass for text.
-      verify: (_req, _res, body) => {
-        if (!isUtf8(body)) throw new BodyNotUtf8Error({});
-      },
+      verify: utf8Only,
     }),
   );
   app.use(healthRoutes({ render: deps.render }));

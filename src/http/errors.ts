@@ -110,6 +110,7 @@ export function toAppError(error: unknown): AppError {
   // A client that aborts its upload is not a failure of the service.
   if (parserError?.type === 'request.aborted') return new RequestAbortedError({});
   if (parserError?.name === 'MulterError') {
+    if (parserError.code === 'LIMIT_FIELD_COUNT' || parserError.code === 'LIMIT_PART_COUNT') return new FormTooManyFieldsError({});
     return parserError.code === 'LIMIT_FILE_SIZE'
       ? new PayloadTooLargeError({ limit: MAX_VERIFY_BYTES })
       : new UploadInvalidError({ problem: String(parserError.code ?? 'multipart') });

@@ -6,7 +6,7 @@
  */
 import express, { type Request } from 'express';
 import { z } from 'zod';
-import { CHANNELS, LANGUAGES, ROLES, validateInput, type AnyServiceDefinition, type Role } from '../../domain/index.js';
+import { CHANNELS, LANGUAGES, ROLES, instantSchema, validateInput, type AnyServiceDefinition, type Role } from '../../domain/index.js';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type Applications, type WorklistQuery } from '../../usecases/index.js';
 import type { Api, RouteSpec } from '../api.js';
 import { UnsupportedMediaTypeError } from '../errors.js';
@@ -58,7 +58,7 @@ function submitDocumentation(services: readonly AnyServiceDefinition[]) {
 const ActionBody = z.strictObject({
   reason: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/).optional(),
   comment: z.string().trim().min(1).max(2000).optional(),
-  newDeadline: z.iso.datetime({ offset: true }).optional(),
+  newDeadline: instantSchema.optional(),
   assignee: z.string().trim().min(1).max(100).optional(),
   organisationId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
   /** document: decision facts for the documents the action issues; their kinds' schemas check them. */

@@ -6,7 +6,7 @@
  * the status the API would give. Every read and action goes through the use cases with the
  * session's principal, so the API's role and provider checks hold here too.
  */
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { AppError, type AnyServiceDefinition, type LocalizedText } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
 import { readableDocument, type Applications, type ApplicationView, type IssuedDocuments, type ProviderInfo } from '../../usecases/index.js';
@@ -19,6 +19,7 @@ import type { SessionControl } from '../screens/session.js';
 import { pathParameter } from './inputs.js';
 import { actionForms, actionRequest, postedValues } from './arm-action-forms.js';
 import { almatyTime, deadlineView, errorMessages, formKey, requireStaff, staff } from './arm-shared.js';
+import { formBody } from '../bodies.js';
 
 export interface ArmApplicationDeps {
   readonly applications: Applications;
@@ -54,7 +55,7 @@ export function armApplicationRoutes(deps: ArmApplicationDeps): Router {
   const models = new Map<string, ItemModel[]>(deps.services.map((s) => [s.id, formModel(s.form)]));
   const providers = new Map(deps.providers.map((p) => [p.id, p]));
   const actionNames = new Set(deps.services.flatMap((s) => Object.values(s.states).flatMap((state) => Object.keys(state.actions ?? {}))));
-  const form = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 30 });
+  const form = formBody({ bytes: '16kb', fields: 30 });
 
   const serviceOf = (view: ApplicationView): AnyServiceDefinition => {
     const service = services.get(view.serviceId);

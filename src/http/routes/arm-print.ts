@@ -7,7 +7,7 @@
  * inside <noscript>); with it, a first-party script polls the job's status instead. A job is
  * followed only from the session of the operator who started it.
  */
-import express, { Router, type Response } from 'express';
+import { Router, type Response } from 'express';
 import { AppError, defineError, type LocalizedText } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
 import { PrintJobNotFoundError, type ApplicationDocumentView, type Applications, type PrintJobs } from '../../usecases/index.js';
@@ -15,6 +15,7 @@ import type { RenderScreen } from '../screens/error-page.js';
 import { screenView } from '../screens/index.js';
 import type { SessionControl } from '../screens/session.js';
 import { errorMessages, requireStaff, staff } from './arm-shared.js';
+import { formBody } from '../bodies.js';
 
 /** PrintSelectionEmptyError: the batch print form was sent with no application ticked. */
 export const PrintSelectionEmptyError = defineError('PRINT_SELECTION_EMPTY', 'invalid');
@@ -53,7 +54,7 @@ export function resultDocuments(documents: readonly ApplicationDocumentView[]): 
 
 export function armPrintRoutes(deps: ArmPrintDeps): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: MAX_SELECTED + 5 });
+  const form = formBody({ bytes: '16kb', fields: MAX_SELECTED + 5 });
   // Which operator started which job: only they follow it and fetch its PDF.
   const owners = new Map<string, string>();
 

@@ -4,7 +4,7 @@
  * places per organisation and age group with a form to set them. Setting places refers the heads
  * of the queue (the use case does it). For the provider's own staff: a ЦОН keeps no journal.
  */
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { AppError, defineError, validateInput, type LocalizedText } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
@@ -15,6 +15,7 @@ import { screenView } from '../screens/index.js';
 import type { SessionControl } from '../screens/session.js';
 import { postedValues } from './arm-action-forms.js';
 import { almatyTime, errorMessages, requireStaff, staff } from './arm-shared.js';
+import { formBody } from '../bodies.js';
 
 /** QueueForProviderStaffError: the journal and free places are the provider's own staff's. */
 export const QueueForProviderStaffError = defineError('QUEUE_FOR_PROVIDER_STAFF', 'forbidden');
@@ -51,7 +52,7 @@ export function armQueueRoutes(deps: ArmQueueDeps): Router {
   const router = Router();
   const { translator } = deps;
   const providers = new Map(deps.providers.map((p) => [p.id, p]));
-  const form = express.urlencoded({ extended: false, limit: '4kb', parameterLimit: 10 });
+  const form = formBody({ bytes: '4kb', fields: 10 });
 
   const providerOf = (principal: Principal): ProviderInfo => {
     const provider = principal.providerId === undefined ? undefined : providers.get(principal.providerId);

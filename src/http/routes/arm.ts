@@ -2,7 +2,7 @@
  * The operator workstation's door: `/arm/login` (username and password, throttled per username
  * and address) and sign-out; the worklist, application, queue and print pages are arm-*.ts.
  */
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { LoginFailedError, LoginThrottledError, type OperatorAccounts } from '../../accounts/index.js';
 import type { LocalizedText } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
@@ -10,6 +10,7 @@ import type { RenderScreen } from '../screens/error-page.js';
 import { screenView } from '../screens/index.js';
 import type { SessionControl } from '../screens/session.js';
 import { staffOf } from './arm-shared.js';
+import { formBody } from '../bodies.js';
 
 export interface ArmDeps {
   readonly accounts: Pick<OperatorAccounts, 'signIn'>;
@@ -20,7 +21,7 @@ export interface ArmDeps {
 
 export function armRoutes(deps: ArmDeps): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 });
+  const form = formBody({ bytes: '8kb', fields: 10 });
   const showLogin = (req: Request, res: Response, status: number, username: string, error: LocalizedText | null) => {
     const view = screenView(req, res, { pageTitle: 'screens:arm.loginTitle', csrf: deps.session.csrfToken(res), username, error });
     res.status(status).type('html').send(deps.render('screens/arm-login', view));

@@ -5,13 +5,14 @@
  * Everything goes through the use cases with the citizen's APPLICANT principal, so somebody
  * else's application is not found, as in the API.
  */
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { DocumentNotFoundError, isoDateTimeInAlmaty, type AnyServiceDefinition } from '../../domain/index.js';
 import { QUALITY_ANSWERS, QUALITY_QUESTIONS, type Applications, type ApplicationView, type IssuedDocuments, type QuestionnaireAnswers } from '../../usecases/index.js';
 import type { RenderScreen } from '../screens/error-page.js';
 import { screenView } from '../screens/index.js';
 import { sessionOf, type SessionControl } from '../screens/session.js';
 import { citizenOf } from './portal-signin.js';
+import { formBody } from '../bodies.js';
 
 export interface PortalCabinetDeps {
   readonly services: readonly AnyServiceDefinition[];
@@ -27,7 +28,7 @@ const cursorOf = (req: Request) => (typeof req.query.after === 'string' && req.q
 
 export function portalCabinetRoutes(deps: PortalCabinetDeps): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 });
+  const form = formBody({ bytes: '8kb', fields: 10 });
   const names = new Map(deps.services.map((s) => [s.id, s.nameKey]));
 
   router.get('/cabinet', async (req, res) => {

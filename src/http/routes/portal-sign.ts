@@ -6,7 +6,7 @@
  * A signature that fails the check still makes an application, rejected with the reason.
  */
 import { randomUUID } from 'node:crypto';
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { AnyServiceDefinition } from '../../domain/index.js';
 import type { Applications } from '../../usecases/index.js';
 import { RouteNotFoundError } from '../errors.js';
@@ -17,6 +17,7 @@ import { screenLanguage, screenView } from '../screens/index.js';
 import { sessionOf, type SessionControl } from '../screens/session.js';
 import type { HeldDraft, UploadStore } from '../screens/upload-store.js';
 import { citizenOf, maskIin } from './portal-signin.js';
+import { formBody } from '../bodies.js';
 
 export interface PortalSignDeps {
   readonly services: readonly AnyServiceDefinition[];
@@ -39,7 +40,7 @@ const SUBMITTED = { ttlMs: 60 * 60 * 1000, maxSessions: 5_000 };
 
 export function portalSignRoutes(deps: PortalSignDeps): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 });
+  const form = formBody({ bytes: '8kb', fields: 10 });
   const signed = new WeakMap<HeldDraft, Signed>();
   // A post of a draft already submitted (a double click, or back and post again) leads to its application, not to a second one.
   const submitted = new Map<string, { serviceId: string; number: string; at: number }>();

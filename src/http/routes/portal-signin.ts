@@ -6,7 +6,7 @@
  * reason. Each challenge's nonce is accepted once. A signed-in citizen is an APPLICANT principal
  * with their IIN, so the use cases apply the API's ownership checks to every cabinet page.
  */
-import express, { Router, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { defineError } from '../../domain/index.js';
 import type { Principal } from '../../usecases/index.js';
 import { RouteNotFoundError } from '../errors.js';
@@ -15,6 +15,7 @@ import type { RenderScreen } from '../screens/error-page.js';
 import { screenView } from '../screens/index.js';
 import { principalOf, sessionOf, type SessionControl } from '../screens/session.js';
 import type { UploadStore } from '../screens/upload-store.js';
+import { formBody } from '../bodies.js';
 
 /** LoginChallengeUnknownError: a signed challenge whose nonce this server did not issue, or already accepted. */
 export const LoginChallengeUnknownError = defineError<Record<string, never>>('LOGIN_CHALLENGE_UNKNOWN', 'forbidden');
@@ -49,7 +50,7 @@ export const maskIin = (iin: string) => `${iin.slice(0, 4)}••••••${i
 
 export function portalSignInRoutes(deps: PortalSignInDeps): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 10 });
+  const form = formBody({ bytes: '8kb', fields: 10 });
   const issued = new Map<string, number>();
 
   const signing = (): CitizenSigning => {

@@ -6,7 +6,7 @@
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { AppError, defineError } from '../../domain/index.js';
-import { UploadInvalidError } from '../errors.js';
+import { FormTooManyFieldsError, UploadInvalidError } from '../errors.js';
 import { detectAttachmentType } from './file-types.js';
 import type { HeldFile } from './upload-store.js';
 
@@ -49,10 +49,15 @@ export function attachmentParser(limits: UploadLimits, kindOf: (field: string) =
     limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 200, fieldSize: 64 * 1024, parts: 200 + limits.maxFiles },
   }).any();
   return (req: Request, res: Response): Promise<ParsedUpload> =>
-    new Promise((resolve) => {
+    new Promise((resolve, reject) => {
       parse(req, res, (failure: unknown) => {
         if (failure) {
           const code = (failure as { code?: string }).code;
+          // More fields than any form has is not a form to show back: 413, as for a urlencoded one.
+          if (code === 'LIMIT_FIELD_COUNT' || code === 'LIMIT_PART_COUNT') {
+            reject(new FormTooManyFieldsError({}));
+            return;
+          }
           const error =
             code === 'LIMIT_FILE_SIZE'
               ? new AttachmentTooLargeError({ maxMb: megabytes(limits.maxFileBytes) })
