@@ -25,6 +25,11 @@ export interface ApplicationRecord {
   readonly deadline: Date | null;
   readonly breachRecordedAt: Date | null;
   readonly version: number;
+  /**
+   * regulationId: the regulation (`<service>/<act>`) the application was taken under, kept when its
+   * provider is later rebound; null for one stored before regulations were recorded.
+   */
+  readonly regulationId: string | null;
 }
 
 /** HistoryEntry: one append-only line of an application's history, as a transition writes it. */

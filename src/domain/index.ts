@@ -7,4 +7,5 @@ export * from './official-date.js';
 export * from './schema-types.js';
 export * from './russian-names.js';
 export * from './service-definition.js';
+export * from './regulation.js';
 export * from './application-record.js';

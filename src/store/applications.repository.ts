@@ -46,6 +46,7 @@ export function toRow(record: ApplicationRecord): ApplicationRow {
     due_key: iso(record.deadline) ?? NO_DEADLINE,
     breach_recorded_at: iso(record.breachRecordedAt),
     version: record.version,
+    regulation_id: record.regulationId,
   };
 }
 
@@ -68,6 +69,7 @@ export function toRecord(row: ApplicationRow): ApplicationRecord {
     deadline: date(row.deadline),
     breachRecordedAt: date(row.breach_recorded_at),
     version: Number(row.version),
+    regulationId: row.regulation_id,
   };
 }
 

@@ -87,6 +87,8 @@ export interface ApplicationsTable {
   due_key: string;
   breach_recorded_at: string | null;
   version: number;
+  /** regulation_id: the regulation the application was taken under; null for one stored before 0007. */
+  regulation_id: string | null;
 }
 
 /** CountersTable: the last value handed out per series (application, journal), provider and year. */

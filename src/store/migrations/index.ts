@@ -9,6 +9,7 @@ import * as applications from './0002_applications.js';
 import * as apiKeys from './0003_api_keys.js';
 import * as documentHtml from './0004_document_html.js';
 import * as operators from './0005_operators.js';
+import * as applicationRegulation from './0007_application_regulation.js';
 
 type MigrationUp = (db: Kysely<unknown>, types: ColumnTypes) => Promise<void>;
 
@@ -18,6 +19,8 @@ const MIGRATIONS: Readonly<Record<string, MigrationUp>> = {
   '0003_api_keys': apiKeys.up,
   '0004_document_html': documentHtml.up,
   '0005_operators': operators.up,
+  // 0006 is another change's, made in parallel; the names only need to sort in the order they apply.
+  '0007_application_regulation': applicationRegulation.up,
 };
 
 /** migrationProvider hands Kysely's Migrator every migration, bound to the dialect's column types. */
