@@ -38,8 +38,6 @@ export interface CatalogCheckInput {
   readonly reasons: readonly string[];
   readonly texts: KeyLookup;
   readonly providers?: readonly ProviderBinding[];
-  /** today: the day (YYYY-MM-DD) against which an act counts as repealed. */
-  readonly today?: string;
 }
 
 /** CatalogProblem: one defect, for an operator to fix (English; not shown to citizens); a warning does not fail the check. */
@@ -196,7 +194,7 @@ function checkProviders(input: CatalogCheckInput, problems: CatalogProblem[]): v
       const regulation = byId.get(serviceId)?.regulations.find((r) => r.id === regulationId);
       if (!regulation) {
         report(serviceId, 'UNKNOWN_REGULATION', `works under ${regulationId}, which is not a regulation of ${serviceId}`);
-      } else if (input.today !== undefined && isRepealed(regulation.act, input.today)) {
+      } else if (isRepealed(regulation.act)) {
         const repeal = regulation.act.repealed;
         report(serviceId, 'REPEALED_ACT', `works under ${regulationId}, whose act ${regulation.act.id} was repealed on ${repeal?.date} (№ ${repeal?.number})`, 'warning');
       }

@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { checkCatalog, documentKinds, loadProviders, REFUSAL_REASONS, services } from '../catalog/index.js';
-import { calendarDateInAlmaty, toIsoDate } from '../domain/index.js';
 import { createTranslator, readLocales } from '../i18n/index.js';
 import { configFromEnvironment, PROJECT_ROOT } from './environment.js';
 
@@ -26,7 +25,6 @@ export async function catalog(args: string[], env: NodeJS.ProcessEnv): Promise<n
     reasons: REFUSAL_REASONS,
     texts,
     providers: loadProviders(providersFile),
-    today: toIsoDate(calendarDateInAlmaty(new Date())),
   });
   for (const problem of problems) process.stderr.write(`${problem.severity}: ${problem.service}: ${problem.code}: ${problem.message}\n`);
   const errors = problems.filter((p) => p.severity === 'error').length;

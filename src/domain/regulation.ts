@@ -31,7 +31,7 @@ export interface Act {
   readonly registered: ActReference;
   /** inForce: the act enters into force a number of calendar days after its first official publication, which the seeds do not date. */
   readonly inForce: { readonly afterPublicationDays: number; readonly source: SeedSource };
-  /** repealed: the act that repealed it, or null while it is in force. */
+  /** repealed: the act that repealed it, or null while it is in force; the catalogue records a repeal once it has happened. */
   readonly repealed: ActReference | null;
   /** seed: the seed file that holds the act's text. */
   readonly seed: string;
@@ -60,7 +60,7 @@ export interface Regulation {
   readonly reasonsSource: SeedSource;
 }
 
-/** isRepealed: the act was repealed on or before the day given (YYYY-MM-DD). */
-export function isRepealed(act: Act, day: string): boolean {
-  return act.repealed !== null && act.repealed.date <= day;
+/** isRepealed: another act repealed this one. */
+export function isRepealed(act: Act): boolean {
+  return act.repealed !== null;
 }
