@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../helpers/databases.js';
-import { employee, EMPLOYMENT, unemployedRequest } from './fixtures.js';
+import { employee, EMPLOYMENT, head, unemployedRequest } from './fixtures.js';
 import { harnessesOnSharedPool } from './harness.js';
 
 const start = harnessesOnSharedPool();
@@ -39,5 +39,26 @@ describeEachDialect('regulations in the store', (dialect) => {
     expect(view.regulation.id).toBe('unemployed-certificate/ekibastuz-2013');
     await h.apps.act(older.number, 'REGISTER', {}, staff);
     expect(await stored(older.number)).toBeNull();
+  });
+
+  it('a provider of another act issues a certificate that verifies: every provider still issues under the development BIN', async () => {
+    const h = await start(dialect);
+    const acts = {
+      'pavlodar-employment': 'unemployed-certificate/pavlodar-2013',
+      'urzhar-employment': 'unemployed-certificate/urdzhar-2012',
+      'mamlyut-employment': 'unemployed-certificate/mamlyut-2012',
+      'aktobe-employment': 'unemployed-certificate/aktobe-2014',
+    };
+    for (const [provider, regulation] of Object.entries(acts)) {
+      const desk = employee(provider);
+      const submitted = await h.apps.submit({ ...unemployedRequest('provider'), providerId: provider }, desk);
+      await h.apps.act(submitted.number, 'REGISTER', {}, desk);
+      await h.apps.act(submitted.number, 'TAKE_INTO_WORK', {}, desk);
+      await h.apps.act(submitted.number, 'APPROVE', {}, desk);
+      const signed = await h.apps.act(submitted.number, 'SIGN', { document: { registeredFrom: '2026-03-02' } }, head(provider));
+      expect(signed.regulation.id, provider).toBe(regulation);
+      expect(signed.documents).toHaveLength(1);
+      expect(await h.verifyXml(signed.documents[0]?.number ?? ''), provider).toBe(true);
+    }
   });
 });
