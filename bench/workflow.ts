@@ -157,6 +157,8 @@ async function worklist() {
           deadline: terminal ? null : new Date(received.getTime() + pick(30 * 86_400) * 1000),
           breachRecordedAt: null,
           version: 1,
+          // The worklist reads no regulation; a null one runs under the provider's current regulation.
+          regulationId: null,
         };
         someApplicant ||= record.applicant.iin;
         await tx.insert(record);

@@ -48,5 +48,6 @@ export { SERVICE_IDS, REFUSAL_REASONS, type ServiceId, type RefusalReason } from
 export { unemployedCertificateService, UnemployedCertificateForm } from './unemployed-certificate/index.js';
 export { disabledChildrenHomeEducationService, DisabledChildrenHomeEducationForm } from './disabled-children-home-education/index.js';
 export { preschoolQueueService, PreschoolQueueForm, PRESCHOOL_AGE_LIMIT } from './preschool-queue/index.js';
-export { checkCatalog, type CatalogProblem, type CatalogCheckInput } from './check.js';
+export { checkCatalog, type CatalogProblem, type CatalogCheckInput, type ProviderBinding } from './check.js';
+export * from './regulations/index.js';
 export { loadProviders, parseProviders, Provider, Providers, PreschoolOrganisation } from './providers.js';

@@ -1,7 +1,7 @@
 /**
  * Service providers are deployment data, not code: a JSON file (samples/providers.json in
- * development) lists each provider's BIN, names, head and the services it offers, and for an
- * education department its preschool organisations.
+ * development) lists each provider's BIN, names, head, the services it offers with the regulation
+ * it works under for each, and for an education department its preschool organisations.
  */
 import fs from 'node:fs';
 import { z } from 'zod';
@@ -29,6 +29,16 @@ export const Provider = z.strictObject({
   head: text(),
   specialist: text(),
   services: z.array(z.enum(SERVICE_IDS)).min(1),
+  /**
+   * regulations: for each service it offers, the id of the regulation it works under (an act of
+   * its akimat); `qujat catalog check` proves each id names a regulation of that service.
+   */
+  regulations: z.partialRecord(z.enum(SERVICE_IDS), z.string().regex(/^[a-z0-9-]{1,64}\/[a-z0-9-]{1,64}$/)),
+  /**
+   * defaultFor: the services whose requests that name no provider come here — the portal and the
+   * ЦОН do not yet let the applicant choose one. At most one provider is the default of a service.
+   */
+  defaultFor: z.array(z.enum(SERVICE_IDS)).default([]),
   organisations: z.array(PreschoolOrganisation).default([]),
 });
 export type Provider = z.output<typeof Provider>;

@@ -50,7 +50,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       case 'chromium':
         return await chromium(env);
       case 'catalog':
-        return await catalog(args);
+        return await catalog(args, env);
       case 'i18n':
         return await i18n(args);
       case 'keys':

@@ -27,6 +27,11 @@ export interface ApplicationRecord {
   readonly version: number;
   /** conId: the ЦОН that took the application (channel con, by an operator of that ЦОН). */
   readonly conId?: string;
+  /**
+   * regulationId: the regulation (`<service>/<act>`) the application was taken under, kept when its
+   * provider is later rebound; null for one stored before regulations were recorded.
+   */
+  readonly regulationId: string | null;
 }
 
 /** HistoryEntry: one append-only line of an application's history, as a transition writes it. */

@@ -8,4 +8,5 @@ export * from './printable-text.js';
 export * from './schema-types.js';
 export * from './russian-names.js';
 export * from './service-definition.js';
+export * from './regulation.js';
 export * from './application-record.js';

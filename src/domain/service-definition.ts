@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { InputIssue } from './errors.js';
 import type { CalendarDate } from './official-date.js';
+import type { Regulation } from './regulation.js';
 
 export const CHANNELS = ['portal', 'con', 'provider'] as const;
 /** Channel: the e-gov portal (ПЭП), a public service centre (ЦОН), or the provider's desk (МИО). */
@@ -65,7 +66,11 @@ export interface Escalation {
   readonly notify: readonly Role[];
 }
 
-/** StateDefinition: a node; `status` is what the citizen sees (`workflow:statuses.<STATUS>`). */
+/**
+ * StateDefinition: a node; `status` is what the citizen sees (`workflow:statuses.<STATUS>`). A
+ * service's own states carry no deadline: the regulation an application is under supplies it
+ * (applyRegulation), so the engine reads the norm of the application's act.
+ */
 export interface StateDefinition {
   readonly status: string;
   /** terminal: the outcome of a final state; a terminal state has no actions. */
@@ -147,6 +152,11 @@ export type DocumentMapping<Form> = {
 /** ServiceDefinition: one e-service as data. */
 export interface ServiceDefinition<Form = Record<string, unknown>> {
   readonly id: string;
+  /**
+   * regulations: the acts that regulate the service, each with its channels and norms; a provider
+   * names the one it works under (samples/providers.json), an application keeps it.
+   */
+  readonly regulations: readonly Regulation[];
   /** nameKey: `services:<id>.name`. */
   readonly nameKey: string;
   readonly legalBasis: LegalBasis;
@@ -173,6 +183,21 @@ export type AnyServiceDefinition = ServiceDefinition<unknown>;
 /** defineService ties a form's data type to its mappings so they are type-checked together. */
 export function defineService<Form>(definition: ServiceDefinition<Form>): ServiceDefinition<Form> {
   return definition;
+}
+
+/**
+ * applyRegulation: the service as it runs under one regulation — the regulation's channels, and on
+ * each state the regulation's norm (none where the regulation times no step of that state; the
+ * catalogue check keeps deadlines off the service's own states).
+ */
+export function applyRegulation<Form>(service: ServiceDefinition<Form>, regulation: Regulation): ServiceDefinition<Form> {
+  const states = Object.fromEntries(
+    Object.entries(service.states).map(([name, state]) => {
+      const step = regulation.steps[name];
+      return [name, step ? { ...state, deadline: step.deadline } : state];
+    }),
+  );
+  return { ...service, channels: service.channels.filter((c) => regulation.channels.includes(c)), states };
 }
 
 /** isChannelDurations tells a per-channel rule from a single duration. */

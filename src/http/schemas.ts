@@ -46,6 +46,22 @@ export const SCHEMAS: Readonly<Record<string, JsonSchema>> = {
     type: 'object',
     properties: {
       ...summary,
+      regulation: {
+        type: 'object',
+        description: 'the regulation the application was taken under and kept (GET /v1/services/{id} gives its act in kk and ru)',
+        properties: {
+          id: text,
+          act: {
+            type: 'object',
+            properties: {
+              id: text,
+              adopted: { type: 'object', properties: { date: text, number: text } },
+              registered: { type: 'object', properties: { date: text, number: text } },
+              repealed: { oneOf: [{ type: 'null' }, { type: 'object', properties: { date: text, number: text } }] },
+            },
+          },
+        },
+      },
       language: { enum: ['kk', 'ru'] },
       form: { type: 'object', description: 'the form as submitted (the service’s schema in GET /v1/services)' },
       attachments: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' }, name: text, mediaType: text, size: { type: 'integer' }, sha256: text } } },

@@ -47,6 +47,7 @@ export function toRow(record: ApplicationRecord): ApplicationRow {
     breach_recorded_at: iso(record.breachRecordedAt),
     version: record.version,
     con_id: record.conId ?? null,
+    regulation_id: record.regulationId,
   };
 }
 
@@ -70,6 +71,7 @@ export function toRecord(row: ApplicationRow): ApplicationRecord {
     breachRecordedAt: date(row.breach_recorded_at),
     version: Number(row.version),
     ...(row.con_id !== null ? { conId: row.con_id } : {}),
+    regulationId: row.regulation_id,
   };
 }
 

@@ -93,6 +93,8 @@ export interface ApplicationsTable {
   version: number;
   /** con_id: the ЦОН that took the application (channel con, intake by a ЦОН operator bound to one). */
   con_id: string | null;
+  /** regulation_id: the regulation the application was taken under; null for one stored before 0007. */
+  regulation_id: string | null;
 }
 
 /** CountersTable: the last value handed out per series (application, journal), provider and year. */

@@ -1,7 +1,8 @@
 /**
  * «Постановка на очередь детей дошкольного возраста (до 7 лет) для направления в детские дошкольные
- * организации». Channels: provider desk, ЦОН, portal (Urdzhar L1894–L1896). Deadlines from the
- * Urdzhar tables (reading §2.3); the queue after the decision follows reading §4 (our design where
+ * организации». Channels: provider desk, ЦОН, portal (Urdzhar L1894–L1896). The norms are the
+ * Urdzhar regulation's (../regulations/preschool-queue.ts); the queue after the decision follows
+ * reading §4 (our design where
  * the regulation is silent: expiry returns nothing by itself, the provider may requeue).
  */
 import { defineService } from '../../domain/index.js';
@@ -21,6 +22,7 @@ import {
   refusePersonNotFound,
   sign,
 } from '../common/workflow.js';
+import { PRESCHOOL_QUEUE_REGULATIONS } from '../regulations/preschool-queue.js';
 import { PRESCHOOL_AGE_LIMIT, preschoolQueueForm, type PreschoolQueueForm } from './form.js';
 
 const CHANNELS = ['portal', 'con', 'provider'] as const;
@@ -28,6 +30,7 @@ const HEAD_AND_STAFF = ['PROVIDER_HEAD', 'PROVIDER_EMPLOYEE'] as const;
 
 export const preschoolQueueService = defineService<PreschoolQueueForm>({
   id: 'preschool-queue',
+  regulations: PRESCHOOL_QUEUE_REGULATIONS,
   nameKey: 'services:preschool-queue.name',
   // Standard approved by Government Decree No. 1119 of 31 August 2012 (Urdzhar L1897–L1903).
   legalBasis: { key: 'workflow:legalBasis.decree-1119', act: { date: '2012-08-31', number: '1119' } },
@@ -39,11 +42,6 @@ export const preschoolQueueService = defineService<PreschoolQueueForm>({
   states: {
     SUBMITTED: {
       status: 'SUBMITTED',
-      deadline: {
-        portal: { minutes: 1 }, // ПЭП table 3 step 1, ≤ 1 мин (Urdzhar L2659–L2984)
-        con: { workingDays: 3, countReceiptDay: false }, // ЦОН table 2 step 1, «В течение 3 рабочих дней» (sic, L2447)
-        provider: { minutes: 5 }, // МИО table 1 step 1, ≤ 5 мин (Urdzhar L2159–L2360)
-      },
       onDeadline: { notify: ['PROVIDER_HEAD'] },
       actions: {
         REJECT_EDS,
@@ -55,21 +53,11 @@ export const preschoolQueueService = defineService<PreschoolQueueForm>({
     },
     REGISTERED: {
       status: 'RECEIVED',
-      deadline: {
-        portal: { minutes: 10 }, // ПЭП step 5 «Принятие в работу», ≤ 10 мин
-        con: { minutes: 30 }, // ЦОН step 5 «Проверка документов, принятие заявления в работу», ≤ 30 мин
-        provider: { minutes: 3 }, // МИО steps 2–4, ≤ 1 мин each
-      },
       onDeadline: { notify: ['PROVIDER_HEAD'] },
       actions: { TAKE_INTO_WORK, REFUSE_DOCUMENTS },
     },
     IN_WORK: {
       status: 'IN_WORK',
-      deadline: {
-        portal: { workingDays: 3, countReceiptDay: false }, // ПЭП step 6, «В течение 3 рабочих дней» (L2865)
-        con: { minutes: 30 }, // ЦОН step 6, ≤ 30 мин (L2549)
-        provider: { workingDays: 3, countReceiptDay: false }, // МИО step 5, «В течение 3 рабочих дней» (L2272)
-      },
       onDeadline: { notify: [...HEAD_AND_STAFF] },
       actions: {
         // A place is free on the day of application: the referral itself is the result (reading §4.6).
@@ -82,7 +70,6 @@ export const preschoolQueueService = defineService<PreschoolQueueForm>({
     },
     QUEUE_NOTICE_PREPARED: {
       status: 'IN_WORK',
-      deadline: { minutes: 30 }, // ЦОН step 11 «Создание выходного документа», ≤ 30 мин
       onDeadline: { notify: ['PROVIDER_HEAD'] },
       actions: { SIGN: sign('IN_QUEUE', 'queued', true), RETURN_TO_WORK },
     },
@@ -97,14 +84,11 @@ export const preschoolQueueService = defineService<PreschoolQueueForm>({
     },
     REFERRAL_PREPARED: {
       status: 'IN_WORK',
-      deadline: { minutes: 30 }, // ЦОН step 11, ≤ 30 мин
       onDeadline: { notify: ['PROVIDER_HEAD'] },
       actions: { SIGN: sign('REFERRAL_ISSUED', 'positive', true) },
     },
     REFERRAL_ISSUED: {
       status: 'REFERRAL_ISSUED',
-      // «в течение пяти дней со дня его выдачи» (L3013–L3014); calendar days, the day of issue not counted.
-      deadline: { calendarDays: 5 },
       onDeadline: { action: 'EXPIRE_REFERRAL', notify: ['PROVIDER_EMPLOYEE'] },
       actions: {
         ENROL: { to: 'ENROLLED', roles: [...HEAD_AND_STAFF], notify: true },
@@ -120,17 +104,11 @@ export const preschoolQueueService = defineService<PreschoolQueueForm>({
     },
     REFUSAL_PREPARED: {
       status: 'IN_WORK',
-      deadline: { minutes: 30 }, // ЦОН step 11 «Создание выходного документа», ≤ 30 мин
       onDeadline: { notify: ['PROVIDER_HEAD'] },
       actions: { SIGN: sign('REFUSAL_SIGNED', 'negative'), RETURN_TO_WORK },
     },
     REFUSAL_SIGNED: {
       status: 'READY_FOR_ISSUE',
-      deadline: {
-        portal: { minutes: 1 }, // ПЭП step 14, ≤ 1 мин
-        con: { workingDays: 3, countReceiptDay: false }, // ЦОН step 15, «В течение 3 рабочих дней»
-        provider: { workingDays: 3, countReceiptDay: false }, // МИО step 9, «при обращении», 3 рабочих дня
-      },
       onDeadline: { notify: [...HEAD_AND_STAFF] },
       actions: issueActions('REFUSED', CHANNELS),
     },

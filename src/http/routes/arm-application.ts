@@ -20,6 +20,7 @@ import { pathParameter } from './inputs.js';
 import { actionForms, actionRequest, postedValues } from './arm-action-forms.js';
 import { almatyTime, deadlineView, errorMessages, formKey, requireStaff, staff } from './arm-shared.js';
 import { formBody } from '../bodies.js';
+import { regulationLine } from './regulation-line.js';
 
 export interface ArmApplicationDeps {
   readonly applications: Applications;
@@ -77,6 +78,7 @@ export function armApplicationRoutes(deps: ArmApplicationDeps): Router {
       received: almatyTime(view.receivedAt),
       registered: view.registeredAt ? almatyTime(view.registeredAt) : null,
       deadline: deadlineView(translator, view.deadline, view.overdue, now),
+      regulation: regulationLine(view.regulation),
       data: reviewView(models.get(view.serviceId) ?? [], flatten(view.form)),
       attachments: view.attachments.map((a) => ({ ...a, kilobytes: Math.max(1, Math.round(a.size / 1024)) })),
       history: [...view.history].reverse().map((h) => ({

@@ -13,6 +13,7 @@ import { screenView } from '../screens/index.js';
 import { sessionOf, type SessionControl } from '../screens/session.js';
 import { citizenOf } from './portal-signin.js';
 import { formBody } from '../bodies.js';
+import { regulationLine } from './regulation-line.js';
 
 export interface PortalCabinetDeps {
   readonly services: readonly AnyServiceDefinition[];
@@ -54,6 +55,7 @@ export function portalCabinetRoutes(deps: PortalCabinetDeps): Router {
       pageTitle: 'screens:portal.application.title',
       application,
       serviceKey: names.get(application.serviceId),
+      regulation: regulationLine(application.regulation),
       history: application.history.map((h) => ({ ...h, time: time(h.at), actionKey: h.action === 'SUBMIT' ? 'screens:portal.application.submitted' : `workflow:actions.${h.action}` })),
       questionnaire: application.terminal !== null && !application.questionnaireAnswered,
       questions: QUALITY_QUESTIONS.map((question) => ({ question, answers: QUALITY_ANSWERS.map((answer, i) => ({ answer, checked: i === QUALITY_ANSWERS.length - 1 })) })),

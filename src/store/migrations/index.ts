@@ -10,6 +10,7 @@ import * as apiKeys from './0003_api_keys.js';
 import * as documentHtml from './0004_document_html.js';
 import * as operators from './0005_operators.js';
 import * as leastPrivilege from './0006_least_privilege.js';
+import * as applicationRegulation from './0007_application_regulation.js';
 
 type MigrationUp = (db: Kysely<unknown>, types: ColumnTypes) => Promise<void>;
 
@@ -20,6 +21,7 @@ const MIGRATIONS: Readonly<Record<string, MigrationUp>> = {
   '0004_document_html': documentHtml.up,
   '0005_operators': operators.up,
   '0006_least_privilege': leastPrivilege.up,
+  '0007_application_regulation': applicationRegulation.up,
 };
 
 /** migrationProvider hands Kysely's Migrator every migration, bound to the dialect's column types. */

@@ -3,17 +3,26 @@
  * definitions and providers.
  */
 import { createHash } from 'node:crypto';
-import type {
-  AnyServiceDefinition,
-  ApplicationRecord,
-  DocumentKind,
-  LocalizedText,
-  WorkflowApplication,
+import {
+  applyRegulation,
+  type AnyServiceDefinition,
+  type ApplicationRecord,
+  type DocumentKind,
+  type LocalizedText,
+  type Regulation,
+  type WorkflowApplication,
 } from '../../domain/index.js';
 import type { WorkingCalendar } from '../../workflow/index.js';
 import type { PrepareDocument } from '../issue-document.js';
 import type { Clock, IssuedDocumentRecord, SignedRequestCheck, Texts } from '../ports.js';
-import { ApplicationNotFoundError, ProviderNotFoundError, ProviderNotOwnError, ProviderRequiredError, UnknownServiceError } from './errors.js';
+import {
+  ApplicationNotFoundError,
+  ProviderNotFoundError,
+  ProviderNotOwnError,
+  ProviderRequiredError,
+  RegulationNotFoundError,
+  UnknownServiceError,
+} from './errors.js';
 import type { ApplicationDossier, ApplicationReads, ApplicationStore } from './ports.js';
 import type { Principal } from './types.js';
 
@@ -27,6 +36,10 @@ export interface ProviderInfo {
   readonly head: string;
   readonly specialist: string;
   readonly services: readonly string[];
+  /** regulations: per service it offers, the id of the regulation it works under now. */
+  readonly regulations: Readonly<Partial<Record<string, string>>>;
+  /** defaultFor: the services whose requests naming no provider come to it. */
+  readonly defaultFor: readonly string[];
   readonly organisations: readonly {
     readonly id: string;
     readonly number: string;
@@ -70,28 +83,60 @@ export const SYSTEM_PRINCIPAL: Principal = { id: 'system', role: 'SYSTEM' };
 export function createLookups(deps: ApplicationsDeps) {
   const definitions = new Map(deps.definitions.map((d) => [d.id, d]));
   const providers = new Map(deps.providers.map((p) => [p.id, p]));
+  const regulated = new Map<string, AnyServiceDefinition>();
+
+  function definition(serviceId: string): AnyServiceDefinition {
+    const found = definitions.get(serviceId);
+    if (!found) throw new UnknownServiceError({ serviceId });
+    return found;
+  }
+  function provider(providerId: string): ProviderInfo {
+    const found = providers.get(providerId);
+    if (!found) throw new ProviderNotFoundError({ providerId, serviceId: '' });
+    return found;
+  }
+  /** regulation: the regulation of the service with this id; the catalogue check proves every provider's binding names one. */
+  function regulation(serviceId: string, regulationId: string | undefined): Regulation {
+    const found = definition(serviceId).regulations.find((r) => r.id === regulationId);
+    if (!found) throw new RegulationNotFoundError({ serviceId, regulationId: regulationId ?? '' });
+    return found;
+  }
+  /** regulationOf: the regulation an application runs under — its own, or (stored before 0007) its provider's current one. */
+  function regulationOf(record: Pick<ApplicationRecord, 'serviceId' | 'providerId' | 'regulationId'>): Regulation {
+    return regulation(record.serviceId, record.regulationId ?? provider(record.providerId).regulations[record.serviceId]);
+  }
+  /** regulatedDefinition: the service under the regulation, with its channels and norms (built once per regulation). */
+  function regulatedDefinition(serviceId: string, under: Regulation): AnyServiceDefinition {
+    const key = `${serviceId} ${under.id}`;
+    const cached = regulated.get(key);
+    if (cached) return cached;
+    const built = applyRegulation(definition(serviceId), under);
+    regulated.set(key, built);
+    return built;
+  }
+
   return {
-    definition(serviceId: string): AnyServiceDefinition {
-      const definition = definitions.get(serviceId);
-      if (!definition) throw new UnknownServiceError({ serviceId });
-      return definition;
+    definition,
+    regulation,
+    regulationOf,
+    regulatedDefinition,
+    /** definitionOf: the service as it runs for this application — under the regulation it was taken under. */
+    definitionOf(record: Pick<ApplicationRecord, 'serviceId' | 'providerId' | 'regulationId'>): AnyServiceDefinition {
+      return regulatedDefinition(record.serviceId, regulationOf(record));
     },
-    provider(providerId: string): ProviderInfo {
-      const provider = providers.get(providerId);
-      if (!provider) throw new ProviderNotFoundError({ providerId, serviceId: '' });
-      return provider;
-    },
-    /** providerFor: the named provider of the service, or the only one that offers it. */
+    provider,
+    /** providerFor: the named provider of the service, or the only one that offers it, or its default. */
     providerFor(serviceId: string, providerId: string | undefined): ProviderInfo {
       const offering = deps.providers.filter((p) => p.services.includes(serviceId));
       if (providerId === undefined) {
-        if (offering.length === 1 && offering[0]) return offering[0];
+        const only = offering.length === 1 ? offering[0] : offering.find((p) => p.defaultFor.includes(serviceId));
+        if (only) return only;
         if (offering.length === 0) throw new ProviderNotFoundError({ providerId: '', serviceId });
         throw new ProviderRequiredError({ serviceId });
       }
-      const provider = offering.find((p) => p.id === providerId);
-      if (!provider) throw new ProviderNotFoundError({ providerId, serviceId });
-      return provider;
+      const found = offering.find((p) => p.id === providerId);
+      if (!found) throw new ProviderNotFoundError({ providerId, serviceId });
+      return found;
     },
     escalations: deps.definitions.flatMap((d) =>
       Object.entries(d.states)

@@ -15,6 +15,13 @@ export const ProviderNotFoundError = defineError<{ providerId: string; serviceId
 export const ProviderRequiredError = defineError<{ serviceId: string }>('PROVIDER_REQUIRED', 'invalid');
 /** ChannelNotOfferedError: the service is not offered on this channel. */
 export const ChannelNotOfferedError = defineError<{ serviceId: string; channel: string }>('CHANNEL_NOT_OFFERED', 'invalid');
+/** RegulationChannelNotOfferedError: the provider's regulation does not offer the service on this channel. */
+export const RegulationChannelNotOfferedError = defineError<{ serviceId: string; channel: string; providerId: string; regulationId: string }>(
+  'REGULATION_CHANNEL_NOT_OFFERED',
+  'invalid',
+);
+/** RegulationNotFoundError: a provider or an application names a regulation the service does not have (a deployment error). */
+export const RegulationNotFoundError = defineError<{ serviceId: string; regulationId: string }>('REGULATION_NOT_FOUND', 'internal');
 /** IntakeNotAllowedError: this role does not take requests on this channel. */
 export const IntakeNotAllowedError = defineError<{ role: string; channel: string }>('INTAKE_NOT_ALLOWED', 'forbidden');
 /** ProviderNotOwnError: staff act only for their own provider. */

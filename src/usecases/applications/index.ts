@@ -125,7 +125,8 @@ export function createApplications(deps: ApplicationsDeps): Applications & {
 
     async get(number, principal) {
       const dossier = await visibleDossier(deps.store.read, principal, number);
-      return toView(deps.store.read, lookups.definition(dossier.record.serviceId), dossier, principal, deps.clock.now());
+      const { record } = dossier;
+      return toView(deps.store.read, lookups.definitionOf(record), lookups.regulationOf(record), dossier, principal, deps.clock.now());
     },
 
     async list(query: WorklistQuery, principal) {

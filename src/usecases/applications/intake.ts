@@ -3,7 +3,8 @@
  * that take requests there. The form is checked first (a bad form is a 400 and stores nothing);
  * then the person registry; then the application is stored as SUBMITTED, and SYSTEM follows up
  * where the regulations make it automatic: REJECT_EDS for a failed EDS check, the refusal when the
- * person is not found, REGISTER on the portal.
+ * person is not found, REGISTER on the portal. The application records the regulation its provider
+ * works under, whose channels and norms it then follows.
  */
 import { z } from 'zod';
 import {
@@ -25,6 +26,7 @@ import {
   IntakeNotAllowedError,
   PersonNotInRegistryError,
   ProviderNotOwnError,
+  RegulationChannelNotOfferedError,
   SignedRequestUnreadableError,
 } from './errors.js';
 import { IdempotencyRaceError, type Perform, type Remembered } from './perform.js';
@@ -124,8 +126,8 @@ export function createIntake(deps: ApplicationsDeps, lookups: Lookups, perform: 
     remember: Remembered | undefined,
   ): Promise<ApplicationView> {
     const now = deps.clock.now();
-    const definition = lookups.definition(request.serviceId);
-    if (!definition.channels.includes(request.channel)) {
+    const service = lookups.definition(request.serviceId);
+    if (!service.channels.includes(request.channel)) {
       throw new ChannelNotOfferedError({ serviceId: request.serviceId, channel: request.channel });
     }
     if (!INTAKE_ROLES[request.channel].includes(principal.role)) {
@@ -135,6 +137,12 @@ export function createIntake(deps: ApplicationsDeps, lookups: Lookups, perform: 
     if (principal.providerId !== undefined && principal.role !== 'CON_OPERATOR' && principal.providerId !== provider.id) {
       throw new ProviderNotOwnError({ providerId: provider.id });
     }
+    // The application runs under the regulation its provider works under today, and keeps it.
+    const regulation = lookups.regulation(service.id, provider.regulations[service.id]);
+    if (!regulation.channels.includes(request.channel)) {
+      throw new RegulationChannelNotOfferedError({ serviceId: service.id, channel: request.channel, providerId: provider.id, regulationId: regulation.id });
+    }
+    const definition = lookups.regulatedDefinition(service.id, regulation);
     const form = validateForm(definition, request.form, now) as FormPeople;
     if (principal.role === 'APPLICANT' && principal.iin !== form.iin && principal.iin !== form.proxy?.iin) {
       throw new NotOwnApplicationError({});
@@ -163,6 +171,7 @@ export function createIntake(deps: ApplicationsDeps, lookups: Lookups, perform: 
       version: 1,
       // The ЦОН that takes the application: its operators read the documents issued for it.
       ...(request.channel === 'con' && principal.role === 'CON_OPERATOR' && principal.conId ? { conId: principal.conId } : {}),
+      regulationId: regulation.id,
     });
     const probe = draft('');
     const followUp: { action: string; reason?: string } | null =
@@ -185,7 +194,7 @@ export function createIntake(deps: ApplicationsDeps, lookups: Lookups, perform: 
         { at: now, actorId: principal.id, role: principal.role, action: SUBMITTED, from: record.state, to: record.state, comment: null, reason: null },
       ]);
       for (const attachment of attachments) await tx.addAttachment(record.number, attachment);
-      const view = await toView(tx, definition, await visibleDossier(tx, SYSTEM_PRINCIPAL, record.number), principal, now);
+      const view = await toView(tx, definition, regulation, await visibleDossier(tx, SYSTEM_PRINCIPAL, record.number), principal, now);
       if (remember && followUp === null) {
         const saved = await tx.remember(remember.scope, remember.key, { requestHash: remember.hash, result: JSON.stringify(view) }, now);
         if (!saved) throw new IdempotencyRaceError();

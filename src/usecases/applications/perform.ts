@@ -239,7 +239,8 @@ export function createPerform(deps: ApplicationsDeps, lookups: Lookups) {
     // every write of history or documents bumps the version; the view is built from them, not re-read.
     const dossier = await visibleDossier(deps.store.read, principal, number);
     const record = dossier.record;
-    const definition = lookups.definition(record.serviceId);
+    // The norms are those of the regulation the application was taken under, not its provider's today.
+    const definition = lookups.definitionOf(record);
     const provider = lookups.provider(record.providerId);
     const input = parseInput(request);
     const result = transition({ definition, application: toWorkflow(record), action, actor: principal, input, now, calendar: deps.calendar });
@@ -321,7 +322,7 @@ export function createPerform(deps: ApplicationsDeps, lookups: Lookups) {
       for (const [i, document] of prepared.entries()) await tx.registerDocument({ ...document.record, owner }, { applicationNumber: number, ...links[i]! });
       const freed = queue.change ? await queue.change(tx) : false;
       await tx.notify(outbox);
-      const view = await toView(tx, definition, known, options.viewer ?? principal, now);
+      const view = await toView(tx, definition, lookups.regulationOf(record), known, options.viewer ?? principal, now);
       if (options.remember) {
         const { scope, key, hash } = options.remember;
         if (!(await tx.remember(scope, key, { requestHash: hash, result: JSON.stringify(view) }, now))) throw new IdempotencyRaceError();

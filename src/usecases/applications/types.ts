@@ -119,7 +119,23 @@ export interface ApplicationSummary {
   readonly overdue: boolean;
 }
 
+/** ActView: an act by its dates and numbers; the HTTP layer gives its kk and ru texts. */
+export interface ActView {
+  readonly id: string;
+  readonly adopted: { readonly date: string; readonly number: string };
+  readonly registered: { readonly date: string; readonly number: string };
+  readonly repealed: { readonly date: string; readonly number: string } | null;
+}
+
+/** RegulationView: the regulation an application is under and the act that approved it. */
+export interface RegulationView {
+  readonly id: string;
+  readonly act: ActView;
+}
+
 export interface ApplicationView extends ApplicationSummary {
+  /** regulation: the regulation the application was taken under (its act, date and number). */
+  readonly regulation: RegulationView;
   readonly language: Language;
   readonly form: unknown;
   readonly attachments: readonly AttachmentView[];

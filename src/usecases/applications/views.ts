@@ -3,13 +3,15 @@ import {
   calendarDateInAlmaty,
   parseCalendarDate,
   type AnyServiceDefinition,
+  type Act,
   type ApplicationRecord,
   type QueueEntryRecord,
+  type Regulation,
 } from '../../domain/index.js';
 import { ageInYears, availableActions, queuePosition, type QueueEntry } from '../../workflow/index.js';
 import { toWorkflow } from './context.js';
 import type { ApplicationDossier, ApplicationReads } from './ports.js';
-import type { ApplicationSummary, ApplicationView, Principal, QueuePositionView } from './types.js';
+import type { ActView, ApplicationSummary, ApplicationView, Principal, QueuePositionView, RegulationView } from './types.js';
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
@@ -29,6 +31,22 @@ export function toSummary(record: ApplicationRecord, now: Date): ApplicationSumm
     deadline: iso(record.deadline),
     overdue: record.terminal === null && record.deadline !== null && record.deadline <= now,
   };
+}
+
+const reference = ({ date, number }: { date: string; number: string }) => ({ date, number });
+
+/** actView: an act by its dates and numbers, without the seed citations. */
+export function actView(act: Act): ActView {
+  return {
+    id: act.id,
+    adopted: reference(act.adopted),
+    registered: reference(act.registered),
+    repealed: act.repealed ? reference(act.repealed) : null,
+  };
+}
+
+export function regulationView(regulation: Regulation): RegulationView {
+  return { id: regulation.id, act: actView(regulation.act) };
 }
 
 /** toQueueEntry: the pure queue functions' shape of a stored journal entry. */
@@ -88,11 +106,13 @@ export function hasQueue(definition: AnyServiceDefinition): boolean {
 
 /**
  * toView shows the dossier (the record and its lists, as known to the caller) with the queue and
- * the questionnaire read on the executor given: the database or a transaction.
+ * the questionnaire read on the executor given: the database or a transaction. The definition is
+ * the service under the application's regulation.
  */
 export async function toView(
   reads: ApplicationReads,
   definition: AnyServiceDefinition,
+  regulation: Regulation,
   { record, history, attachments, documents }: ApplicationDossier,
   principal: Principal,
   now: Date,
@@ -104,6 +124,7 @@ export async function toView(
   ]);
   return {
     ...toSummary(record, now),
+    regulation: regulationView(regulation),
     language: record.language,
     form: record.form,
     attachments: [...attachments],

@@ -64,7 +64,15 @@ it('writes one development key per role (staff per provider) once, readable only
   expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   const { keys } = JSON.parse(first) as { keys: Record<string, string | Record<string, string>> };
   expect(Object.keys(keys).sort()).toEqual(['APPLICANT', 'CON_OPERATOR', 'PROVIDER_EMPLOYEE', 'PROVIDER_HEAD', 'SYSTEM']);
-  expect(Object.keys(keys.PROVIDER_HEAD as Record<string, string>).sort()).toEqual(['ekibastuz-employment', 'urzhar-education']);
+  // One per provider of samples/providers.json: an issuing body of each seed act.
+  expect(Object.keys(keys.PROVIDER_HEAD as Record<string, string>).sort()).toEqual([
+    'aktobe-employment',
+    'ekibastuz-employment',
+    'mamlyut-employment',
+    'pavlodar-employment',
+    'urzhar-education',
+    'urzhar-employment',
+  ]);
   expect((await qujat('init')).code).toBe(0);
   expect(fs.readFileSync(file, 'utf8')).toBe(first);
 });

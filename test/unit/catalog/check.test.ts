@@ -58,7 +58,7 @@ describe('the catalogue check', () => {
     const disabledLike = broken({}, { channels: ['portal', 'provider'] });
     expect(codes(disabledLike)).toEqual(
       expect.arrayContaining([
-        'CHANNEL_NOT_OFFERED: SUBMITTED has a deadline for channel con',
+        'REGULATION_CHANNEL_NOT_OFFERED: regulation unemployed-certificate/urdzhar-2012 offers channel con, which the service has not',
         'CHANNEL_NOT_OFFERED: RESULT_SIGNED.ISSUE_AT_CON names channel con',
       ]),
     );

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DISABLED_URDZHAR,
   disabledChildrenHomeEducationService,
+  PRESCHOOL_URDZHAR,
   preschoolQueueService,
+  UNEMPLOYED_URDZHAR,
   unemployedCertificateService,
 } from '../../../src/catalog/index.js';
-import { AppError, type AnyServiceDefinition, type Role } from '../../../src/domain/index.js';
+import { AppError, applyRegulation, type AnyServiceDefinition, type Role } from '../../../src/domain/index.js';
 import {
   availableActions,
   createKzCalendar,
@@ -15,9 +18,10 @@ import {
 import { APPLICANT_IIN, makeApplication } from '../../helpers/workflow.js';
 
 const calendar = createKzCalendar();
-const unemployed = unemployedCertificateService as AnyServiceDefinition;
-const preschool = preschoolQueueService as AnyServiceDefinition;
-const disabled = disabledChildrenHomeEducationService as AnyServiceDefinition;
+// The services under Urdzhar's regulations, whose norms these deadlines are.
+const unemployed = applyRegulation(unemployedCertificateService, UNEMPLOYED_URDZHAR) as AnyServiceDefinition;
+const preschool = applyRegulation(preschoolQueueService, PRESCHOOL_URDZHAR) as AnyServiceDefinition;
+const disabled = applyRegulation(disabledChildrenHomeEducationService, DISABLED_URDZHAR) as AnyServiceDefinition;
 // Thursday 19 March 2026, 10:00 in Almaty (UTC+5): Nauryz (21–23 March) and its substitute days follow.
 const now = new Date('2026-03-19T05:00:00Z');
 
