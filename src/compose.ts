@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createLoginThrottle, createOperatorAccounts, createSessions, loadSessionSecret, type EndedSessions, type OperatorAccounts, type OperatorStore } from './accounts/index.js';
 import { code128, decodeQrCodesInImage, decodeQrRow, encodePrintedQrRow, qrCode, verificationUrl, type PrintedBarcode } from './barcode/index.js';
-import { documentKinds, loadProviders, REFUSAL_REASONS, SERVICE_IDS, services } from './catalog/index.js';
-import type { Config } from './config/index.js';
+import { checkCatalog, documentKinds, loadProviders, REFUSAL_REASONS, SERVICE_IDS, services, type Provider } from './catalog/index.js';
+import { ConfigError, type Config } from './config/index.js';
 import { definedErrorCodes, VALIDATION_RULES, type Language } from './domain/index.js';
 import { createHttpApp, type CitizenSigning } from './http/index.js';
 import { createI18nWorkbench, createTranslator, readLocales, type CodeList, type Translator } from './i18n/index.js';
@@ -112,6 +112,18 @@ export function i18nCodeLists(): CodeList[] {
 
 function keysDir(config: Config): string {
   return path.join(config.paths.data, 'keys');
+}
+
+/**
+ * checkedProviders reads the providers file and refuses to start on one the catalogue check finds
+ * an error in (a provider bound to a regulation its service lacks would fail every intake there).
+ * A provider under a repealed act is only a warning, which `qujat catalog check` prints.
+ */
+function checkedProviders(file: string, texts: Translator): Provider[] {
+  const providers = loadProviders(file);
+  const errors = checkCatalog({ services, documentKinds: documentKinds.map((k) => k.id), reasons: REFUSAL_REASONS, texts, providers }).filter((p) => p.severity === 'error');
+  if (errors.length > 0) throw new ConfigError(`QUJAT_PROVIDERS_FILE ${file}: ${errors.map((e) => `${e.code}: ${e.message}`).join('; ')}`);
+  return providers;
 }
 
 /** composeTexts reads the locales once: the strict translator of official documents and screens. */
@@ -370,6 +382,8 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
   const clock = deps.clock ?? systemClock;
   const root = config.paths.root;
   const translator = composeTexts(config);
+  // Checked before the browser and the database are opened: a refusal leaves nothing running.
+  const providers = checkedProviders(path.resolve(root, config.workflow.providersFile), translator);
   const templates = loadTemplates(path.join(root, 'templates'), translator);
   const chromium = locateChromium(config.render.chromiumPath);
   const launch = chromium.found
@@ -403,7 +417,6 @@ export async function compose(config: Config, deps: { logger: Logger; clock?: Cl
     clock,
   };
   const issueDocument = createIssueDocument({ ...printing, kinds: documentKinds, registry });
-  const providers = loadProviders(path.resolve(root, config.workflow.providersFile));
   const applications = createApplications({
     store: createApplicationStore<IssuedDocumentRecord>(db, { register: (trx, record) => documentRegistry.register(trx, record) }),
     clock,

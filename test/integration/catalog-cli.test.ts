@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/project.js';
+import { startTestService } from '../helpers/service.js';
 import { buildDist, runProcess } from '../helpers/run.js';
 
 const BIN = path.join(ROOT, 'bin', 'qujat.js');
@@ -44,6 +45,10 @@ describe('qujat catalog check', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain(
       'error: unemployed-certificate: UNKNOWN_REGULATION: provider ekibastuz-employment: works under unemployed-certificate/astana-2020, which is not a regulation of unemployed-certificate',
+    );
+    // The service does not start on that file: every intake there would fail.
+    await expect(startTestService('catalog-bad-providers', { env: { QUJAT_PROVIDERS_FILE: file } })).rejects.toThrow(
+      /QUJAT_PROVIDERS_FILE .*UNKNOWN_REGULATION: provider ekibastuz-employment/,
     );
   });
 });
