@@ -56,7 +56,10 @@ function createDialect(config: StoreConfig, logger: Logger): { name: DialectName
 }
 
 async function migrate(kysely: Kysely<Tables>, dialect: DialectName, logger: Logger): Promise<void> {
-  const migrator = new Migrator({ db: kysely, provider: migrationProvider(dialect) });
+  // Kysely checks the order of executed migrations by the time each ran, so a clock set back
+  // between two starts (or an instance with a wrong clock) would stop every later start. Our
+  // migrations only add, each on its own, and pending ones still run in the order of their names.
+  const migrator = new Migrator({ db: kysely, provider: migrationProvider(dialect), allowUnorderedMigrations: true });
   const { error, results = [] } = await migrator.migrateToLatest();
   for (const result of results) {
     if (result.status === 'Success') logger.info('store.migrated', { migration: result.migrationName, dialect });

@@ -44,6 +44,19 @@ describeEachDialect('database', (dialect) => {
     expect(counters).toEqual([]);
   });
 
+  it('opens a database whose later migration ran at an earlier time (a clock set back between two starts)', async () => {
+    const store = await dialect.fresh();
+    const first = await store.open();
+    // As if the first migrations had run on a clock a year ahead of the one the last ran on.
+    const ahead = new Date(Date.now() + 365 * 86_400_000).toISOString();
+    await sql`update kysely_migration set timestamp = ${ahead} where name <> ${MIGRATIONS.at(-1)}`.execute(first.kysely);
+    await first.destroy();
+    const second = await store.open();
+    const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(second.kysely);
+    expect(applied.rows.map((r) => r.name)).toEqual(MIGRATIONS);
+    await second.destroy();
+  });
+
   it('lets two processes start on an empty database at once', async () => {
     const store = await dialect.fresh();
     const [a, b] = await Promise.all([store.open(), store.open()]);
