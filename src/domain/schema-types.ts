@@ -63,25 +63,31 @@ export const binSchema = z.string().refine(isValidBin, rule('INVALID_BIN'));
  */
 export const DATE_WINDOW_YEARS = { back: 130, ahead: 20 } as const;
 
-/** plausibleYear refuses an existing day outside the window around the present year. */
-const plausibleYear = (value: string, context: { addIssue(issue: z.core.$ZodRawIssue): void }) => {
-  const day = parseCalendarDate(value);
-  if (!day) return;
+type Issues = { addIssue(issue: z.core.$ZodRawIssue): void };
+
+/** plausibleYear refuses a year outside the window around the present year. */
+const plausibleYear = (year: number, value: string, context: Issues) => {
   const present = new Date().getUTCFullYear();
   const from = present - DATE_WINDOW_YEARS.back;
   const to = present + DATE_WINDOW_YEARS.ahead;
-  if (day.year >= from && day.year <= to) return;
+  if (year >= from && year <= to) return;
   context.addIssue({ code: 'custom', input: value, params: { rule: 'DATE_OUT_OF_RANGE', from: String(from), to: String(to) } });
 };
 
 /**
  * instantSchema: an instant in ISO 8601 with its offset (as a new deadline is sent), within
- * DATE_WINDOW_YEARS of the present year like a calendar date: its local day is judged.
+ * DATE_WINDOW_YEARS of the present year like a calendar date: the year as written is judged.
  */
-export const instantSchema = z.iso.datetime({ offset: true }).superRefine((value, context) => plausibleYear(value.slice(0, 10), context));
+export const instantSchema = z.iso.datetime({ offset: true }).superRefine((value, context) => plausibleYear(Number(value.slice(0, 4)), value, context));
 
 /** calendarDateSchema: an existing day written YYYY-MM-DD, within DATE_WINDOW_YEARS of the present year. */
-export const calendarDateSchema = z.string().refine((v) => parseCalendarDate(v) !== null, rule('INVALID_DATE')).superRefine(plausibleYear);
+export const calendarDateSchema = z
+  .string()
+  .refine((v) => parseCalendarDate(v) !== null, rule('INVALID_DATE'))
+  .superRefine((value, context) => {
+    const day = parseCalendarDate(value);
+    if (day) plausibleYear(day.year, value, context);
+  });
 /** localizedTextSchema: a proper name or free text given in both languages. */
 export const localizedTextSchema = (max = MAX_TEXT) => z.strictObject({ kk: text(max), ru: text(max) });
 

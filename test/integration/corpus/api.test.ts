@@ -48,6 +48,7 @@ const ROUTES: Record<string, { readonly as: Who; readonly params?: Readonly<Reco
   'GET /v1/providers/{id}/free-places': { as: 'educationHead', params: { id: EDUCATION } },
   'PUT /v1/providers/{id}/free-places': { as: 'educationHead', params: { id: EDUCATION }, json: true },
   'GET /v1/services': { as: 'nobody' },
+  'GET /v1/services/{id}': { as: 'nobody', params: { id: 'unemployed-certificate' } },
   'POST /v1/verify': { as: 'nobody' },
   'GET /v1/openapi.json': { as: 'nobody' },
 };
@@ -259,6 +260,13 @@ const READS = [
   ...on('GET /v1/services', [
     { name: 'a service below it', path: '/v1/services/..%2F..%2Fpackage.json' },
     { name: 'an unknown service below it', path: '/v1/services/birth-certificate' },
+  ]),
+  ...on('GET /v1/services/{id}', [
+    { name: 'an unknown service', path: '/v1/services/birth-certificate', status: 404 },
+    { name: 'a service id with NUL', path: '/v1/services/unemployed-certificate%00' },
+    { name: 'a service id of 300 characters', path: `/v1/services/${'s'.repeat(300)}` },
+    { name: 'a service id in invalid UTF-8', path: '/v1/services/%FF%FE' },
+    { name: 'a path below a service', path: '/v1/services/unemployed-certificate/..%2F..%2Fpackage.json' },
   ]),
   ...on('GET /v1/openapi.json', [
     { name: 'a path below it', path: '/v1/openapi.json/..%2F..%2Fpackage.json' },
