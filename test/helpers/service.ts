@@ -35,6 +35,10 @@ export function runningClock(start: string = TEST_EPOCH): RunningClock {
   };
 }
 
+const LAST_YEAR = new Date().getUTCFullYear() - 1;
+/** PAST_PERIOD: the first half of last year, a registration period already past on any date, for services on the real clock. */
+export const PAST_PERIOD = { from: `${LAST_YEAR}-01-01`, to: `${LAST_YEAR}-06-30` } as const;
+
 /** testConfig makes a fresh data directory (development keys included) and test-sized settings over it. */
 export async function testConfig(name: string, env: Record<string, string> = {}, clock?: Clock): Promise<Config> {
   const data = fs.mkdtempSync(path.join(os.tmpdir(), `qujat-${name}-`));

@@ -6,7 +6,7 @@
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../../src/compose.js';
-import { listen, startService, type HttpHandle } from '../../helpers/service.js';
+import { listen, PAST_PERIOD, startService, type HttpHandle } from '../../helpers/service.js';
 
 let service: Service;
 let http: HttpHandle;
@@ -147,7 +147,7 @@ describe('attachments', () => {
         channel: 'con',
         providerId: 'ekibastuz-employment',
         language: 'ru',
-        form: { iin: '880412301010', fullName: 'Омаров Ерлан Серікұлы', period: { from: '2026-01-01', to: '2026-06-30' } },
+        form: { iin: '880412301010', fullName: 'Омаров Ерлан Серікұлы', period: PAST_PERIOD },
         attachments: [{ name: 'удостоверение.pdf', mediaType: 'application/octet-stream', content: pdf.toString('base64') }],
       }),
     });

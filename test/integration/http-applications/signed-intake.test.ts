@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Service } from '../../../src/compose.js';
 import { buildRequestXml, createDemoSigner, type DemoSigner } from '../../../src/sign/index.js';
-import { listen, startService, type HttpHandle } from '../../helpers/service.js';
+import { listen, PAST_PERIOD, startService, type HttpHandle } from '../../helpers/service.js';
 
 let service: Service;
 let http: HttpHandle;
@@ -34,7 +34,7 @@ function signedRequest(iin: string, fullName: string): string {
     language: 'kk',
     applicant: { iin },
     signedAt: new Date(Math.floor(Date.now() / 1000) * 1000),
-    form: { iin, fullName, period: { from: '2026-01-01', to: '2026-06-30' } },
+    form: { iin, fullName, period: PAST_PERIOD },
   });
   return signer.signRequest(iin, xml).xml;
 }

@@ -34,6 +34,8 @@ export interface ArmService {
   submitUnemployed(channel: 'con' | 'provider', person?: { iin: string; fullName: string }): Promise<ApplicationJson>;
   /** issueUnemployed: an application taken at the provider's desk through to an issued certificate, by API. */
   issueUnemployed(person?: { iin: string; fullName: string }): Promise<ApplicationJson>;
+  /** now: the service's clock (it starts at TEST_EPOCH). */
+  now(): Date;
   advance(ms: number): void;
   stop(): Promise<void>;
 }
@@ -79,6 +81,7 @@ export async function startArmService(name: string): Promise<ArmService> {
       }
       return application;
     },
+    now: () => clock.now(),
     advance: (ms) => {
       clock.advance(ms);
     },

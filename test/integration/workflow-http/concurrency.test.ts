@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../../src/compose.js';
-import { listen, startService, type HttpHandle } from '../../helpers/service.js';
+import { listen, PAST_PERIOD, startService, type HttpHandle } from '../../helpers/service.js';
 
 const POSTGRES_URL = process.env.QUJAT_TEST_DATABASE_URL;
 
@@ -30,7 +30,7 @@ const body = JSON.stringify({
   channel: 'con',
   providerId: 'ekibastuz-employment',
   language: 'ru',
-  form: { iin: '880412301010', fullName: 'Омаров Ерлан Серікұлы', period: { from: '2026-01-01', to: '2026-06-30' } },
+  form: { iin: '880412301010', fullName: 'Омаров Ерлан Серікұлы', period: PAST_PERIOD },
 });
 
 interface ApplicationJson {

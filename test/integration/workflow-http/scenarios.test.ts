@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../../src/compose.js';
 import type { Role } from '../../../src/domain/index.js';
 import { ROOT } from '../../helpers/project.js';
-import { listen, startService, type HttpHandle } from '../../helpers/service.js';
+import { listen, runningClock, startTestService, type HttpHandle } from '../../helpers/service.js';
 
 interface Step {
   readonly method: 'GET' | 'POST' | 'PUT';
@@ -49,7 +49,8 @@ let service: Service;
 let http: HttpHandle;
 
 beforeAll(async () => {
-  service = await startService();
+  // The scenarios' dates (periods, conclusions, orders) are of November 2026: the service's clock starts there.
+  service = await startTestService('scenarios', { clock: runningClock() });
   http = await listen(service);
 });
 

@@ -2,7 +2,10 @@
 import { describe, expect, test } from 'vitest';
 import { InvalidInputError } from '../../../src/domain/index.js';
 import { DOCUMENT_NAMESPACE, DocumentShapeError, buildDocumentXml, parseDocumentXml } from '../../../src/sign/index.js';
-import { documentInput } from '../../integration/sign/fixtures.js';
+import { documentInput as fixtureInput } from '../../integration/sign/fixtures.js';
+
+/** The XML is pure: a fixed issue time, so the bytes can be asserted as written. */
+const documentInput = () => fixtureInput({ issuedAt: new Date('2026-11-22T05:41:00Z') });
 
 describe('buildDocumentXml', () => {
   test('same input → identical bytes, in our namespace, with the Almaty offset', () => {

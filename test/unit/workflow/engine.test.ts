@@ -87,6 +87,13 @@ describe('transition refuses what the definition does not allow', () => {
     expect(codeOf(run)).toBe('DEADLINE_NOT_LATER/invalid');
   });
 
+  it('refuses an extension further than a date may lie (the АРМ form reaches the engine without the API schema)', () => {
+    const run = attempt(disabled, 'IN_WORK', 'EXTEND', 'PROVIDER_HEAD', { comment: 'x', newDeadline: new Date('9999-12-31T18:59:59.999Z') }, {
+      deadline: new Date('2026-04-02T19:00:00Z'),
+    });
+    expect(codeOf(run)).toBe('DEADLINE_OUT_OF_RANGE/invalid');
+  });
+
   it('lets an applicant withdraw only their own child from the queue', () => {
     expect(codeOf(attempt(preschool, 'IN_QUEUE', 'WITHDRAW', 'APPLICANT', { comment: 'x' }, { iin: '900903401021' }))).toBe(
       'NOT_OWN_APPLICATION/forbidden',
