@@ -51,3 +51,11 @@ export function isValidBin(value: string): boolean {
 export function maskIin(iin: string): string {
   return `${iin.slice(0, 6)}****${iin.slice(10)}`;
 }
+
+/**
+ * maskIinBirthDate keeps only the last four digits: the birth date and the century-and-sex digit
+ * are hidden too, for a page anyone can open with a document's number.
+ */
+export function maskIinBirthDate(iin: string): string {
+  return `${'*'.repeat(8)}${iin.slice(8)}`;
+}

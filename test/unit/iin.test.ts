@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDigit, isValidBin, isValidIdentificationNumber, isValidIin, maskIin } from '../../src/domain/index.js';
+import { checkDigit, isValidBin, isValidIdentificationNumber, isValidIin, maskIin, maskIinBirthDate } from '../../src/domain/index.js';
 
 const VALID_IINS = ['061211600012', '000101500001', '951231400121', '210302601230', '230503400018'];
 
@@ -104,5 +104,6 @@ describe('IIN and BIN check digit', () => {
 
   it('masks an IIN to its first six and last two digits', () => {
     expect(maskIin('061211600012')).toBe('061211****12');
+    expect(maskIinBirthDate('061211600012')).toBe('********0012');
   });
 });

@@ -9,7 +9,7 @@
  */
 import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
-import { AppError, languagesOf, maskIin, type Language, type LocalizedText } from '../../domain/index.js';
+import { AppError, languagesOf, maskIin, maskIinBirthDate, type Language, type LocalizedText } from '../../domain/index.js';
 import type { Translator } from '../../i18n/index.js';
 import type { IssuedDocuments, IssuedFirstPage, SignatureCheck, SignedDocument, Verdict, VerifyDocument } from '../../usecases/index.js';
 import { reasonTexts, VerifyBusyError } from '../../usecases/index.js';
@@ -28,9 +28,6 @@ interface Deps {
 }
 
 const both = (text: (language: Language) => string): LocalizedText => ({ kk: text('kk'), ru: text('ru') });
-
-/** withoutBirthDate masks an IIN's first seven digits (birth date, century and sex): the tokenless page names nobody. */
-const withoutBirthDate = (iin: string): string => `${'*'.repeat(8)}${iin.slice(8)}`;
 
 /** firstPageUrl is the picture's address; the pass or token in it is what opens it. */
 const firstPageUrl = (number: string, access: { pass: string } | { token: string }): string =>
@@ -132,7 +129,7 @@ export function verifyPageRoutes(deps: Deps): Router {
             status: entry.status.code,
             issuer: entry.issuer,
             issuedAt: entry.issuedAt,
-            maskedIin: tokenValid ? maskIin(entry.applicant.iin) : withoutBirthDate(entry.applicant.iin),
+            maskedIin: tokenValid ? maskIin(entry.applicant.iin) : maskIinBirthDate(entry.applicant.iin),
           }
         : null,
     });
